@@ -35,11 +35,18 @@ def _context(request, consultation, title, **extra):
 
 @view_responses
 def consultation_index(request):
-    consultations = ConsultationPage.objects.annotate(response_count=Count("responses")).order_by("-closes_at")
+    consultations = ConsultationPage.objects.annotate(response_count=Count("responses")).order_by(
+        "-closes_at"
+    )
     return TemplateResponse(
         request,
         "consultations/admin/index.html",
-        {"consultations": consultations, "page_title": "Responses", "header_title": "Responses", "header_icon": "form"},
+        {
+            "consultations": consultations,
+            "page_title": "Responses",
+            "header_title": "Responses",
+            "header_icon": "form",
+        },
     )
 
 
@@ -52,7 +59,9 @@ def response_list(request, page_id):
     return TemplateResponse(
         request,
         "consultations/admin/response_list.html",
-        _context(request, consultation, f"Responses: {consultation.title}", page_obj=page_obj, paginator=paginator),
+        _context(
+            request, consultation, f"Responses: {consultation.title}", page_obj=page_obj, paginator=paginator
+        ),
     )
 
 

@@ -38,52 +38,103 @@ PLAN_CHAPTERS = [
         "number": "1",
         "heading": "Introduction",
         "paragraphs": [
-            _para("1.1", "This is the draft of Harrowby Vale's plan for children and young people from 2027 to 2030. "
-                  "It was written by the council, the health board, schools and colleges, the police and local charities, working together as one partnership."),
-            _para("1.2", "The plan must say what every partner will do so that children and young people grow up safe, healthy and heard. "
-                  "We want to know whether this draft makes that clear.", ref="1"),
-            _para("1.3", "We will publish what you told us and what we changed because of it before the final plan is agreed."),
+            _para(
+                "1.1",
+                "This is the draft of Harrowby Vale's plan for children and young people from 2027 to 2030. "
+                "It was written by the council, the health board, schools and colleges, the police and local charities, working together as one partnership.",
+            ),
+            _para(
+                "1.2",
+                "The plan must say what every partner will do so that children and young people grow up safe, healthy and heard. "
+                "We want to know whether this draft makes that clear.",
+                ref="1",
+            ),
+            _para(
+                "1.3",
+                "We will publish what you told us and what we changed because of it before the final plan is agreed.",
+            ),
         ],
     },
     {
         "number": "2",
         "heading": "Our vision",
         "paragraphs": [
-            _para("2.1", "Every child and young person in Harrowby Vale has a good start, somewhere safe to live and learn, "
-                  "people to turn to, and a real say in decisions about their lives.", ref="2", heading="What we want for you"),
-            _para("2.2", "The vision rests on the rights in the UN Convention on the Rights of the Child, especially Article 12: "
-                  "your right to give your views and to be taken seriously."),
-            _para("2.2.1", "Partners will show, at every board meeting, how young people's views changed what they did.", ref="4"),
+            _para(
+                "2.1",
+                "Every child and young person in Harrowby Vale has a good start, somewhere safe to live and learn, "
+                "people to turn to, and a real say in decisions about their lives.",
+                ref="2",
+                heading="What we want for you",
+            ),
+            _para(
+                "2.2",
+                "The vision rests on the rights in the UN Convention on the Rights of the Child, especially Article 12: "
+                "your right to give your views and to be taken seriously.",
+            ),
+            _para(
+                "2.2.1",
+                "Partners will show, at every board meeting, how young people's views changed what they did.",
+                ref="4",
+            ),
         ],
     },
     {
         "number": "3",
         "heading": "Mental health and emotional well-being",
         "paragraphs": [
-            _para("3.1", "Help children and young people build friendships, cope with setbacks and know where to go when things get hard.",
-                  ref="6.1", heading="Objectives"),
-            _para("3.2", "Train staff in every secondary school and youth club to notice when someone is struggling and to listen without judging.",
-                  ref="6.1"),
-            _para("3.3", "Cut the wait for a first appointment with the young people's mental health service from twelve weeks to four.",
-                  ref="6.2", heading="Planning priorities"),
-            _para("3.4", "Open a drop-in space in the town centre, run with young people, on three evenings a week."),
+            _para(
+                "3.1",
+                "Help children and young people build friendships, cope with setbacks and know where to go when things get hard.",
+                ref="6.1",
+                heading="Objectives",
+            ),
+            _para(
+                "3.2",
+                "Train staff in every secondary school and youth club to notice when someone is struggling and to listen without judging.",
+                ref="6.1",
+            ),
+            _para(
+                "3.3",
+                "Cut the wait for a first appointment with the young people's mental health service from twelve weeks to four.",
+                ref="6.2",
+                heading="Planning priorities",
+            ),
+            _para(
+                "3.4",
+                "Open a drop-in space in the town centre, run with young people, on three evenings a week.",
+            ),
         ],
     },
     {
         "number": "4",
         "heading": "Active and healthy lives",
         "paragraphs": [
-            _para("4.1", "Make it easier to find free and low-cost things to do after school and at weekends.", ref="7.1", heading="Objectives"),
-            _para("4.2", "Work with bus companies so that young people can reach sports and arts clubs safely in the evening."),
-            _para("4.3", "By 2030, every child in Harrowby Vale can swim 25 metres by the time they leave primary school, with free lessons for those who need them.",
-                  ref="7.2", heading="What we will achieve by 2030"),
+            _para(
+                "4.1",
+                "Make it easier to find free and low-cost things to do after school and at weekends.",
+                ref="7.1",
+                heading="Objectives",
+            ),
+            _para(
+                "4.2",
+                "Work with bus companies so that young people can reach sports and arts clubs safely in the evening.",
+            ),
+            _para(
+                "4.3",
+                "By 2030, every child in Harrowby Vale can swim 25 metres by the time they leave primary school, with free lessons for those who need them.",
+                ref="7.2",
+                heading="What we will achieve by 2030",
+            ),
         ],
     },
     {
         "number": "5",
         "heading": "How we will keep listening",
         "paragraphs": [
-            _para("5.1", "The Youth Forum and the Shadow Partnership Board will meet the partnership twice a year and see what happened to their ideas."),
+            _para(
+                "5.1",
+                "The Youth Forum and the Shadow Partnership Board will meet the partnership twice a year and see what happened to their ideas.",
+            ),
             _para("5.2", "If there is something this plan has missed, we want to hear it.", ref="8"),
         ],
     },
@@ -101,22 +152,52 @@ QUESTIONS = [
     ("2", SINGLE, "How much do you agree with our vision?", AGREE, ""),
     ("4", FREE, "What would show you that partners have listened to young people?", "", ""),
     ("6.1", FREE, "What would help you or your friends cope when things get tough?", "", ""),
-    ("6.2", MULTIPLE, "Which of these should come first? Choose any.",
-     "Shorter waits for mental health support\nA drop-in space in town\nMore school counsellors\nOnline support at night", ""),
-    ("7.1", SINGLE, "How easy is it to find things to do near where you live?", "Very easy\nQuite easy\nQuite hard\nVery hard", ""),
+    (
+        "6.2",
+        MULTIPLE,
+        "Which of these should come first? Choose any.",
+        "Shorter waits for mental health support\nA drop-in space in town\nMore school counsellors\nOnline support at night",
+        "",
+    ),
+    (
+        "7.1",
+        SINGLE,
+        "How easy is it to find things to do near where you live?",
+        "Very easy\nQuite easy\nQuite hard\nVery hard",
+        "",
+    ),
     ("7.2", YES_NO, "Should free swimming lessons be part of the plan?", "", "If not, why not?"),
     ("8", FREE, "Is there anything else we have not asked about?", "", ""),
 ]
 
 WRITTEN = {
-    "1": ["Too many long words in chapter 2.", "It doesn't say who is in charge of each part.", "I got lost in the numbers."],
-    "4": ["Come back and tell us what changed, not just thank us.", "Let the youth forum vote on the money.",
-          "Put our answers in the board papers with our words, not a summary.", "Actually answer the questions we ask."],
-    "6.1": ["Someone at school who has time to listen.", "Knowing it is OK to not be OK.", "A place to go after school that isn't home.",
-            "Shorter waits. My friend waited five months.", "Teachers who notice when you are quiet.", "Group chats with a counsellor online."],
+    "1": [
+        "Too many long words in chapter 2.",
+        "It doesn't say who is in charge of each part.",
+        "I got lost in the numbers.",
+    ],
+    "4": [
+        "Come back and tell us what changed, not just thank us.",
+        "Let the youth forum vote on the money.",
+        "Put our answers in the board papers with our words, not a summary.",
+        "Actually answer the questions we ask.",
+    ],
+    "6.1": [
+        "Someone at school who has time to listen.",
+        "Knowing it is OK to not be OK.",
+        "A place to go after school that isn't home.",
+        "Shorter waits. My friend waited five months.",
+        "Teachers who notice when you are quiet.",
+        "Group chats with a counsellor online.",
+    ],
     "7.2": ["Swimming is fine but buses matter more.", "Some of us have no way to get to the pool."],
-    "8": ["Bullying online.", "Cost of travel to college.", "Young carers need a break too.", "Safe places to meet friends in the evening.",
-          "<b>Stop</b> closing youth clubs."],
+    "8": [
+        "Bullying online.",
+        "Cost of travel to college.",
+        "Young carers need a break too.",
+        "Safe places to meet friends in the evening.",
+        "<b>Stop</b> closing youth clubs.",
+    ],
 }
 
 
@@ -127,7 +208,9 @@ def load_demo(stdout=None):
         if home is None:
             raise RuntimeError("No home page: run `manage.py migrate` first.")
         if not home.introduction:
-            home.introduction = P("Chorus is where children and young people in Harrowby Vale tell the partnership what they think of its plans, and see what happened next.")
+            home.introduction = P(
+                "Chorus is where children and young people in Harrowby Vale tell the partnership what they think of its plans, and see what happened next."
+            )
             home.save_revision().publish()
         plan = _plan_draft(home)
         consultation = _consultation(home, plan)
@@ -135,7 +218,9 @@ def load_demo(stdout=None):
         _officer(home)
     created = _responses(consultation)
     if stdout:
-        stdout.write(f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new).")
+        stdout.write(
+            f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."
+        )
     return consultation
 
 
@@ -157,7 +242,9 @@ def _plan_draft(home):
         title="Growing Up in Harrowby Vale: our plan for 2027 to 2030 (draft)",
         plan_period="2027–2030",
         stage=PlanDraftPage.Stage.CONSULTATION,
-        introduction=P("This is a draft. Read it, then tell us what you think: every paragraph with a “Have your say” link is asked about in the consultation."),
+        introduction=P(
+            "This is a draft. Read it, then tell us what you think: every paragraph with a “Have your say” link is asked about in the consultation."
+        ),
         body=[("chapter", chapter) for chapter in PLAN_CHAPTERS],
     )
 
@@ -170,19 +257,34 @@ def _consultation(home, plan):
     consultation = ConsultationPage(
         slug="have-your-say-2027-2030",
         title="Have your say on Growing Up in Harrowby Vale",
-        overview=P("The partnership has written a draft plan for the next three years. Tell us what you think of it: it takes about five minutes, and every answer is read."),
-        how_to_respond=P("Answer online here, at a youth club session, or on the paper form your school or youth worker can give you."),
+        overview=P(
+            "The partnership has written a draft plan for the next three years. Tell us what you think of it: it takes about five minutes, and every answer is read."
+        ),
+        how_to_respond=P(
+            "Answer online here, at a youth club session, or on the paper form your school or youth worker can give you."
+        ),
         opens_at=now - timedelta(days=30),
         closes_at=now + timedelta(days=60),
         audience="children and young people aged 8 to 25, and their parents and carers",
-        contact_details=P("Harrowby Vale Youth Participation Team, Civic Centre, Harrowby Vale. Phone 01632 960 000."),
-        data_protection=P("The partnership's staff read every response. We publish a summary and may quote what you wrote, but never with your name. "
-                          "If you ask us to keep your response confidential we never publish or quote it. Your details are kept until the final plan is agreed and then deleted."),
+        contact_details=P(
+            "Harrowby Vale Youth Participation Team, Civic Centre, Harrowby Vale. Phone 01632 960 000."
+        ),
+        data_protection=P(
+            "The partnership's staff read every response. We publish a summary and may quote what you wrote, but never with your name. "
+            "If you ask us to keep your response confidential we never publish or quote it. Your details are kept until the final plan is agreed and then deleted."
+        ),
         plan_draft=plan,
     )
     for sort_order, (ref, kind, prompt, options, follow_up) in enumerate(QUESTIONS):
         consultation.questions.add(
-            Question(reference=ref, kind=kind, prompt=prompt, options=options, follow_up_prompt=follow_up, sort_order=sort_order)
+            Question(
+                reference=ref,
+                kind=kind,
+                prompt=prompt,
+                options=options,
+                follow_up_prompt=follow_up,
+                sort_order=sort_order,
+            )
         )
     home.add_child(instance=consultation)
     consultation.save_revision().publish()
@@ -199,9 +301,17 @@ def _form_page(home):
         thank_you_text=P("Thank you. We will post your copy within five working days."),
     )
     if not page.form_fields.exists():
-        FormField.objects.create(page=page, sort_order=0, label="Which version?", field_type="radio",
-                                 choices="Paper\nLarge print\nEasy read", required=True)
-        FormField.objects.create(page=page, sort_order=1, label="Postal address", field_type="multiline", required=True)
+        FormField.objects.create(
+            page=page,
+            sort_order=0,
+            label="Which version?",
+            field_type="radio",
+            choices="Paper\nLarge print\nEasy read",
+            required=True,
+        )
+        FormField.objects.create(
+            page=page, sort_order=1, label="Postal address", field_type="multiline", required=True
+        )
 
 
 def _officer(home):
@@ -209,12 +319,21 @@ def _officer(home):
     group.permissions.add(
         *Permission.objects.filter(
             content_type__app_label__in=["wagtailadmin", "consultations", "wagtaildocs"],
-            codename__in=["access_admin", "view_response", "export_response", "add_document", "change_document", "choose_document"],
+            codename__in=[
+                "access_admin",
+                "view_response",
+                "export_response",
+                "add_document",
+                "change_document",
+                "choose_document",
+            ],
         )
     )
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.get_or_create(
-            group=group, page=Page.objects.get(pk=home.pk), permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
+            group=group,
+            page=Page.objects.get(pk=home.pk),
+            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
         )
     user, created = get_user_model().objects.get_or_create(
         username="officer", defaults={"email": OFFICER_EMAIL, "first_name": "Demo", "last_name": "Officer"}
@@ -225,7 +344,9 @@ def _officer(home):
     user.groups.add(group)
     from allauth.account.models import EmailAddress
 
-    EmailAddress.objects.get_or_create(user=user, email=OFFICER_EMAIL, defaults={"primary": True, "verified": True})
+    EmailAddress.objects.get_or_create(
+        user=user, email=OFFICER_EMAIL, defaults={"primary": True, "verified": True}
+    )
 
 
 def _responses(consultation) -> int:
@@ -236,17 +357,30 @@ def _responses(consultation) -> int:
     created = 0
     for i in range(DEMO_RESPONSES):
         respondent_type = rng.choices(
-            [RespondentType.YOUNG_PERSON, RespondentType.PARENT_CARER, RespondentType.PROFESSIONAL, RespondentType.ORGANISATION, ""],
+            [
+                RespondentType.YOUNG_PERSON,
+                RespondentType.PARENT_CARER,
+                RespondentType.PROFESSIONAL,
+                RespondentType.ORGANISATION,
+                "",
+            ],
             weights=[28, 8, 6, 2, 4],
         )[0]
-        age_band = rng.choice(["13_15", "16_18", "11_12", "19_25", ""]) if respondent_type == RespondentType.YOUNG_PERSON else (
-            AgeBand.OVER_25 if respondent_type else "")
+        age_band = (
+            rng.choice(["13_15", "16_18", "11_12", "19_25", ""])
+            if respondent_type == RespondentType.YOUNG_PERSON
+            else (AgeBand.OVER_25 if respondent_type else "")
+        )
         answers = [a for a in (_demo_answer(rng, q) for q in questions) if not a.is_empty]
         outcome = submit_response(
             consultation,
             answers,
             submission_key=uuid.uuid5(DEMO_NAMESPACE, str(i)),
-            about_you={"respondent_type": respondent_type, "age_band": age_band, "confidential": rng.random() < 0.15},
+            about_you={
+                "respondent_type": respondent_type,
+                "age_band": age_band,
+                "confidential": rng.random() < 0.15,
+            },
             at=start + timedelta(hours=6 + i * 11),
         )
         created += outcome.created
@@ -261,5 +395,9 @@ def _demo_answer(rng, question):
     if question.kind == MULTIPLE:
         return AnswerInput(question, choices=rng.sample(question.option_list, rng.randint(1, 3)))
     choice = rng.choice(question.option_list)
-    why = rng.choice(WRITTEN[question.reference]) if question.kind == YES_NO and choice == Question.NO and rng.random() < 0.7 else ""
+    why = (
+        rng.choice(WRITTEN[question.reference])
+        if question.kind == YES_NO and choice == Question.NO and rng.random() < 0.7
+        else ""
+    )
     return AnswerInput(question, choices=[choice], text=why)

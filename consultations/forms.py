@@ -119,7 +119,11 @@ class ResponseForm(forms.Form):
             return {name: AnswerText(max_length=ANSWER_MAX_CHARS, **common)}
         choices = [(option, option) for option in question.option_list]
         if question.kind == Kind.MULTIPLE_CHOICE:
-            return {name: forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)}
+            return {
+                name: forms.MultipleChoiceField(
+                    choices=choices, widget=forms.CheckboxSelectMultiple, **common
+                )
+            }
         fields = {name: forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)}
         if question.kind == Kind.YES_NO:
             fields[name + "_why"] = AnswerText(
@@ -167,16 +171,18 @@ class ResponseForm(forms.Form):
             elif question.kind == Question.Kind.MULTIPLE_CHOICE:
                 answer = AnswerInput(question, choices=list(value or []))
             else:
-                why = self.cleaned_data.get(name + "_why", "") if question.kind == Question.Kind.YES_NO else ""
+                why = (
+                    self.cleaned_data.get(name + "_why", "") if question.kind == Question.Kind.YES_NO else ""
+                )
                 answer = AnswerInput(question, choices=[value] if value else [], text=why or "")
             if not answer.is_empty:
                 answers.append(answer)
         return answers
 
     def about_you(self) -> dict:
-        return {name: self.cleaned_data.get(name) or "" for name in self.ABOUT_YOU if name != "confidential"} | {
-            "confidential": bool(self.cleaned_data.get("confidential"))
-        }
+        return {
+            name: self.cleaned_data.get(name) or "" for name in self.ABOUT_YOU if name != "confidential"
+        } | {"confidential": bool(self.cleaned_data.get("confidential"))}
 
     def typed_text(self) -> list[tuple[str, str]]:
         """What the person typed, to hand back to them when it cannot be accepted."""

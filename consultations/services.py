@@ -70,7 +70,9 @@ def _answer_rows(response, answers):
     for answer in answers:
         if answer.choices:
             # The typed follow-up belongs with the first (for yes/no, the only) option.
-            yield Answer(response=response, question=answer.question, choice=answer.choices[0], text=answer.text)
+            yield Answer(
+                response=response, question=answer.question, choice=answer.choices[0], text=answer.text
+            )
             for choice in answer.choices[1:]:
                 yield Answer(response=response, question=answer.question, choice=choice)
         else:

@@ -66,9 +66,7 @@ def summarise(consultation, respondent_type="", text_sample_size=TEXT_SAMPLE_SIZ
                 if question.kind != Question.Kind.FREE_TEXT
                 else [],
                 text_count=text_counts.get(question.pk, 0),
-                texts=list(
-                    texts_for(question, respondent_type)[:text_sample_size]
-                )
+                texts=list(texts_for(question, respondent_type)[:text_sample_size])
                 if text_counts.get(question.pk)
                 else [],
             )

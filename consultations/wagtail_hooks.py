@@ -39,9 +39,7 @@ def register_responses_menu_item():
 @hooks.register("register_page_listing_buttons")
 def responses_listing_button(page, user, next_url=None):
     if isinstance(page.specific_deferred, ConsultationPage) and user.has_perm("consultations.view_response"):
-        yield ListingButton(
-            "Responses", reverse("consultations_admin:summary", args=[page.pk]), priority=15
-        )
+        yield ListingButton("Responses", reverse("consultations_admin:summary", args=[page.pk]), priority=15)
 
 
 @hooks.register("before_delete_page")

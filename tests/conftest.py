@@ -25,10 +25,30 @@ def make_plan(home, slug="plan", chapters=None):
             "number": "9",
             "heading": "Mental health and emotional well-being",
             "paragraphs": [
-                {"number": "9.1", "heading": "Objectives", "text": "<p>Help children build friendships.</p>", "question_ref": "6.1"},
-                {"number": "9.2", "heading": "", "text": "<p>Train staff to listen.</p>", "question_ref": "6.1"},
-                {"number": "9.2.1", "heading": "", "text": "<p>Every school takes part.</p>", "question_ref": ""},
-                {"number": "9.19", "heading": "Planning priorities", "text": "<p>Shorter waits.</p>", "question_ref": "6.2"},
+                {
+                    "number": "9.1",
+                    "heading": "Objectives",
+                    "text": "<p>Help children build friendships.</p>",
+                    "question_ref": "6.1",
+                },
+                {
+                    "number": "9.2",
+                    "heading": "",
+                    "text": "<p>Train staff to listen.</p>",
+                    "question_ref": "6.1",
+                },
+                {
+                    "number": "9.2.1",
+                    "heading": "",
+                    "text": "<p>Every school takes part.</p>",
+                    "question_ref": "",
+                },
+                {
+                    "number": "9.19",
+                    "heading": "Planning priorities",
+                    "text": "<p>Shorter waits.</p>",
+                    "question_ref": "6.2",
+                },
             ],
         },
         {
@@ -36,11 +56,18 @@ def make_plan(home, slug="plan", chapters=None):
             "heading": "Active lives",
             "paragraphs": [
                 {"number": "10.1", "heading": "", "text": "<p>Free swimming.</p>", "question_ref": "7"},
-                {"number": "10.2", "heading": "", "text": "<p>Buses in the evening.</p>", "question_ref": "99"},
+                {
+                    "number": "10.2",
+                    "heading": "",
+                    "text": "<p>Buses in the evening.</p>",
+                    "question_ref": "99",
+                },
             ],
         },
     ]
-    plan = PlanDraftPage(title="Our plan", slug=slug, plan_period="2027–2030", body=[("chapter", c) for c in chapters])
+    plan = PlanDraftPage(
+        title="Our plan", slug=slug, plan_period="2027–2030", body=[("chapter", c) for c in chapters]
+    )
     home.add_child(instance=plan)
     plan.save_revision().publish()
     return plan
@@ -58,12 +85,26 @@ def make_consultation(home, plan=None, slug="consultation", opens_delta=-1, clos
         data_protection="<p>We keep it safe.</p>",
     )
     questions = [
-        Question(reference="1", kind=Question.Kind.YES_NO, prompt="Is the draft clear?", follow_up_prompt="If not, why?", required=True),
+        Question(
+            reference="1",
+            kind=Question.Kind.YES_NO,
+            prompt="Is the draft clear?",
+            follow_up_prompt="If not, why?",
+            required=True,
+        ),
         Question(reference="6.1", kind=Question.Kind.FREE_TEXT, prompt="What would help you cope?"),
-        Question(reference="6.2", kind=Question.Kind.SINGLE_CHOICE, prompt="How long is too long to wait?",
-                 options="A week\nA month\nThree months"),
-        Question(reference="7", kind=Question.Kind.MULTIPLE_CHOICE, prompt="What should come first?",
-                 options="Swimming\nBuses\nClubs"),
+        Question(
+            reference="6.2",
+            kind=Question.Kind.SINGLE_CHOICE,
+            prompt="How long is too long to wait?",
+            options="A week\nA month\nThree months",
+        ),
+        Question(
+            reference="7",
+            kind=Question.Kind.MULTIPLE_CHOICE,
+            prompt="What should come first?",
+            options="Swimming\nBuses\nClubs",
+        ),
         Question(reference="8", kind=Question.Kind.FREE_TEXT, prompt="Anything else?"),
     ]
     for order, question in enumerate(questions):
@@ -108,7 +149,9 @@ def answer(consultation):
                 inputs.append(AnswerInput(by_ref[ref], choices=value))
             else:
                 inputs.append(AnswerInput(by_ref[ref], text=value))
-        return submit_response(consultation, inputs, submission_key=uuid.uuid4(), about_you=about_you).response
+        return submit_response(
+            consultation, inputs, submission_key=uuid.uuid4(), about_you=about_you
+        ).response
 
     return submit
 

@@ -104,9 +104,7 @@ class ConsultationPage(RoutablePageMixin, Page):
         FieldPanel("contact_details"),
         FieldPanel("data_protection"),
         InlinePanel("questions", label="Question", heading="Questionnaire"),
-        HelpPanel(
-            template="consultations/admin/reference_check_panel.html", heading="Question references"
-        ),
+        HelpPanel(template="consultations/admin/reference_check_panel.html", heading="Question references"),
     ]
 
     api_fields = [

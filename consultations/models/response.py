@@ -112,9 +112,7 @@ class Answer(models.Model):
     """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(
-        "consultations.Question", on_delete=models.PROTECT, related_name="answers"
-    )
+    question = models.ForeignKey("consultations.Question", on_delete=models.PROTECT, related_name="answers")
     choice = models.CharField(max_length=255, blank=True)
     text = models.TextField(blank=True)
 

@@ -9,5 +9,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         load_demo(stdout=self.stdout)
         self.stdout.write(
-            self.style.SUCCESS(f"Demo officer sign-in: {OFFICER_EMAIL} / {OFFICER_PASSWORD}  (sign in at /admin/)")
+            self.style.SUCCESS(
+                f"Demo officer sign-in: {OFFICER_EMAIL} / {OFFICER_PASSWORD}  (sign in at /admin/)"
+            )
         )
