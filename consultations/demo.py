@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from home.models import FormField, FormPage, HomePage
+from home.models import FormField, FormPage, ensure_home_page
 
 from .forms import AnswerInput
 from .models import AgeBand, ConsultationPage, PlanDraftPage, Question, RespondentType
@@ -204,9 +204,7 @@ WRITTEN = {
 def load_demo(stdout=None):
     """Create (or find) the whole demo; returns the consultation."""
     with transaction.atomic():
-        home = HomePage.objects.first()
-        if home is None:
-            raise RuntimeError("No home page: run `manage.py migrate` first.")
+        home = ensure_home_page()
         if not home.introduction:
             home.introduction = P(
                 "Chorus is where children and young people in Harrowby Vale tell the partnership what they think of its plans, and see what happened next."

@@ -1,13 +1,15 @@
 """The home page and generic pages."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 
 class HomePage(Page):
@@ -30,6 +32,26 @@ class HomePage(Page):
         )
         context["plan_drafts"] = PlanDraftPage.objects.live().order_by("-first_published_at")
         return context
+
+
+def ensure_home_page() -> HomePage:
+    """The site's home page, creating the page tree and default site if they are missing.
+
+    Migrations create them; this mends a database where they were removed (or flushed).
+    """
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    if root is None:
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        locale = Locale.objects.first() or Locale.objects.create(language_code=language)
+        root = Page.add_root(instance=Page(title="Root", locale=locale))
+    home = root.add_child(instance=HomePage(title="Have your say", slug="home"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Chorus"}
+    )
+    return home
 
 
 class FormField(AbstractFormField):

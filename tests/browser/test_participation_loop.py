@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from consultations.demo import OFFICER_EMAIL, OFFICER_PASSWORD
 from consultations.models import ConsultationPage, PlanDraftPage, Response
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -32,3 +32,16 @@ def test_generic_form_page_collects_a_request(client, home):
 
 def test_site_root_is_the_home_page(home):
     assert Site.objects.get(is_default_site=True).root_page.specific == home
+
+
+def test_home_page_and_site_are_rebuilt_if_missing(db):
+    from wagtail.models import Page
+
+    from home.models import HomePage, ensure_home_page
+
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    home = ensure_home_page()
+    assert Site.objects.get(is_default_site=True).root_page.specific == home
+    assert ensure_home_page() == home
+    assert HomePage.objects.count() == 1
