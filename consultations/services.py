@@ -35,12 +35,14 @@ def submit_response(
     instead of creating a second one.
     """
     at = at or timezone.now()
-    existing = Response.objects.filter(consultation=consultation, submission_key=submission_key).first()
-    if existing:
-        return SubmissionOutcome(existing, created=False)
     if not consultation.is_open(at):
+        existing = _stored(consultation, submission_key)
+        if existing:  # sent just before closing, retried just after
+            return SubmissionOutcome(existing, created=False)
         raise ConsultationClosed(consultation)
 
+    # Insert first and let the unique constraint catch a resubmission: the common case (a new
+    # response) then costs no extra query.
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -58,12 +60,14 @@ def submit_response(
         except IntegrityError:
             # Either a concurrent copy of this submission won the race, or (rarely) the
             # random reference was taken: the first returns that response, the second retries.
-            existing = Response.objects.filter(
-                consultation=consultation, submission_key=submission_key
-            ).first()
+            existing = _stored(consultation, submission_key)
             if existing:
                 return SubmissionOutcome(existing, created=False)
     raise RuntimeError("Could not allocate a unique response reference.")
+
+
+def _stored(consultation, submission_key):
+    return Response.objects.filter(consultation=consultation, submission_key=submission_key).first()
 
 
 def _answer_rows(response, answers):
