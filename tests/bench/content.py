@@ -141,8 +141,8 @@ def fill_responses(count):
                     choices = ["Yes", "No"] if question.kind == YES_NO else ["Red", "Amber", "Green", "Blue"]
                     rows.append((response_id, question.pk, rng.choice(choices), ""))
         cursor.executemany(
-            f"INSERT INTO {answer_table} (response_id, question_id, choice, text) VALUES (%s,%s,%s,%s)",
-            rows,  # noqa: S608
+            f"INSERT INTO {answer_table} (response_id, question_id, choice, text) VALUES (%s,%s,%s,%s)",  # noqa: S608
+            rows,
         )
     return consultation
 
