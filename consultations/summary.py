@@ -39,36 +39,57 @@ class ConsultationSummary:
 
 def summarise(consultation, respondent_type="", text_sample_size=TEXT_SAMPLE_SIZE) -> ConsultationSummary:
     questions = list(consultation.questions.all())
-    answers = Answer.objects.for_consultation(consultation).of_respondent_type(respondent_type)
+    answers = Answer.objects.filter(question__in=questions).of_respondent_type(respondent_type)
 
-    choice_counts = defaultdict(dict)
-    for row in answers.exclude(choice="").values_list("question_id", "choice").annotate(n=Count("id")):
-        choice_counts[row[0]][row[1]] = row[2]
-    respondents = dict(
-        answers.values_list("question_id").annotate(n=Count("response_id", distinct=True)).order_by()
+    # One pass over the (question, choice) index gives every count; a free-text row is the
+    # group with no choice.
+    groups = defaultdict(dict)
+    for question_id, choice, count in (
+        answers.values_list("question_id", "choice").annotate(n=Count("id")).order_by()
+    ):
+        groups[question_id][choice] = count
+    # Multiple choice stores a row per option ticked, so people are counted separately.
+    multiple = [q for q in questions if q.kind == Question.Kind.MULTIPLE_CHOICE]
+    people_ticking = dict(
+        answers.filter(question__in=multiple)
+        .values_list("question_id")
+        .annotate(n=Count("response_id", distinct=True))
+        .order_by()
     )
-    text_counts = dict(answers.with_text().values_list("question_id").annotate(n=Count("id")).order_by())
+    yes_no = [q for q in questions if q.kind == Question.Kind.YES_NO]
+    follow_ups = dict(
+        answers.filter(question__in=yes_no)
+        .with_text()
+        .values_list("question_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
 
     summaries = []
     for question in questions:
-        answered = respondents.get(question.pk, 0)
-        counts = choice_counts.get(question.pk, {})
+        counts = groups.get(question.pk, {})
+        chosen = {label: n for label, n in counts.items() if label}
+        if question.kind == Question.Kind.MULTIPLE_CHOICE:
+            answered = people_ticking.get(question.pk, 0)
+        else:
+            answered = sum(counts.values())
+        text_count = (
+            follow_ups.get(question.pk, 0) if question.kind == Question.Kind.YES_NO else counts.get("", 0)
+        )
         # Current options in their order, then any no longer offered (renamed or removed).
-        labels = question.option_list + sorted(set(counts) - set(question.option_list))
+        labels = question.option_list + sorted(set(chosen) - set(question.option_list))
         summaries.append(
             QuestionSummary(
                 question=question,
                 respondents=answered,
-                choices=[
-                    ChoiceCount(label, counts.get(label, 0), _percent(counts.get(label, 0), answered))
+                choices=[]
+                if question.kind == Question.Kind.FREE_TEXT
+                else [
+                    ChoiceCount(label, chosen.get(label, 0), _percent(chosen.get(label, 0), answered))
                     for label in labels
-                ]
-                if question.kind != Question.Kind.FREE_TEXT
-                else [],
-                text_count=text_counts.get(question.pk, 0),
-                texts=list(texts_for(question, respondent_type)[:text_sample_size])
-                if text_counts.get(question.pk)
-                else [],
+                ],
+                text_count=text_count,
+                texts=list(texts_for(question, respondent_type)[:text_sample_size]) if text_count else [],
             )
         )
     total = Response.objects.for_consultation(consultation).of_type(respondent_type).count()
@@ -76,13 +97,13 @@ def summarise(consultation, respondent_type="", text_sample_size=TEXT_SAMPLE_SIZ
 
 
 def texts_for(question, respondent_type=""):
-    """Every typed answer to a question, newest first, with its response's flags."""
+    """Every typed answer to a question, most recently received first."""
     return (
         Answer.objects.filter(question=question)
         .of_respondent_type(respondent_type)
         .with_text()
         .select_related("response")
-        .order_by("-response__submitted_at", "-id")
+        .order_by("-id")
     )
 
 
