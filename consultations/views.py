@@ -29,7 +29,8 @@ def respond(request, page):
                 )
             except ConsultationClosed:
                 return _render(request, page, form, closed_with_answers=True, status=403)
-            return redirect(page.url + page.reverse_subpage("thanks", args=[outcome.response.reference]))
+            # The form posts to the page's own URL, so the confirmation lives just below it.
+            return redirect(request.path + page.reverse_subpage("thanks", args=[outcome.response.reference]))
         # A missing or altered hidden key is tampering, not a slip: say so, keep the answers.
         status = 400 if "submission_key" in form.errors else 200
         if not page.is_open():

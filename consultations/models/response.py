@@ -57,8 +57,10 @@ class ResponseQuerySet(models.QuerySet):
 
 
 class Response(models.Model):
+    # No index of its own: the (consultation, …) indexes below serve every lookup by it, and
+    # each index is one more write per submission.
     consultation = models.ForeignKey(
-        "consultations.ConsultationPage", on_delete=models.PROTECT, related_name="responses"
+        "consultations.ConsultationPage", on_delete=models.PROTECT, related_name="responses", db_index=False
     )
     reference = models.CharField(max_length=7, unique=True, editable=False)
     # Set when the form is first shown: the same form posted twice is one response.
@@ -112,7 +114,10 @@ class Answer(models.Model):
     """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey("consultations.Question", on_delete=models.PROTECT, related_name="answers")
+    # Indexed by (question, choice) below, which also serves lookups by question alone.
+    question = models.ForeignKey(
+        "consultations.Question", on_delete=models.PROTECT, related_name="answers", db_index=False
+    )
     choice = models.CharField(max_length=255, blank=True)
     text = models.TextField(blank=True)
 
