@@ -113,7 +113,6 @@ def page_bytes(consultation_url, form_url):
     """Bytes on the wire for a cold phone load, measured by Chromium itself (CDP)."""
     from playwright.sync_api import sync_playwright
 
-    manage("collectstatic", "--noinput", env=ENV | {"STATIC_ROOT": str(WORK / "static")})
     production = ENV | {
         "DJANGO_SETTINGS_MODULE": "chorus.settings.production",
         "SECRET_KEY": "bench-" + uuid.uuid4().hex * 2,
@@ -121,6 +120,7 @@ def page_bytes(consultation_url, form_url):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(WORK / "static"),
     }
+    manage("collectstatic", "--noinput", env=production)
     with Server(production) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -144,7 +144,9 @@ def page_bytes(consultation_url, form_url):
             cdp.on(
                 "Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"])
             )
-            page.goto(f"http://127.0.0.1:{server.port}{path}", wait_until="networkidle")
+            response = page.goto(f"http://127.0.0.1:{server.port}{path}", wait_until="networkidle")
+            if response.status != 200:
+                raise RuntimeError(f"{path} answered {response.status}: nothing to weigh")
             context.close()
             return sum(sizes.values()), len(sizes)
 
