@@ -71,7 +71,10 @@ class ResponseForm(forms.Form):
         label="Organisation", max_length=200, required=False, validators=[_readable]
     )
     email = forms.EmailField(
-        label="Email", required=False, help_text="Only if you would like us to reply to you."
+        label="Email",
+        max_length=254,  # the column's limit: say so rather than fail on PostgreSQL
+        required=False,
+        help_text="Only if you would like us to reply to you.",
     )
     confidential = forms.BooleanField(
         label="Keep my response confidential",
@@ -180,15 +183,15 @@ class ResponseForm(forms.Form):
         return answers
 
     def about_you(self) -> dict:
-        return {
-            name: self.cleaned_data.get(name) or "" for name in self.ABOUT_YOU if name != "confidential"
-        } | {"confidential": bool(self.cleaned_data.get("confidential"))}
+        about = {name: self.cleaned_data.get(name) or "" for name in self.ABOUT_YOU}
+        about["confidential"] = bool(about["confidential"])
+        return about
 
     def typed_text(self) -> list[tuple[str, str]]:
         """What the person typed, to hand back to them when it cannot be accepted."""
         typed = []
-        for name, bound_field in self.fields.items():
-            value = self.data.get(name, "") if isinstance(bound_field, forms.CharField) else ""
+        for name, form_field in self.fields.items():
+            value = self.data.get(name, "") if isinstance(form_field, forms.CharField) else ""
             if value.strip():
-                typed.append((bound_field.label, value))
+                typed.append((form_field.label, value))
         return typed

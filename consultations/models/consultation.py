@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 
 from ..references import normalise_question_ref, ref_anchor, ref_sort_key
 
+OPTION_MAX_CHARS = 255  # an answer stores the option chosen in a 255-character column
 RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "ul", "ol", "link", "document-link"]
 
 
@@ -234,6 +235,14 @@ class Question(Orderable):
             raise ValidationError({"reference": error}) from None
         if self.kind in self.CHOICE_KINDS and len(self.option_list) < 2:
             raise ValidationError({"options": "A choice question needs at least two options, one per line."})
+        too_long = [option for option in self.option_list if len(option) > OPTION_MAX_CHARS]
+        if too_long:
+            raise ValidationError(
+                {
+                    "options": f"Each option must be at most {OPTION_MAX_CHARS} characters: "
+                    f"“{too_long[0][:40]}…” is longer."
+                }
+            )
 
     @property
     def option_list(self) -> list[str]:

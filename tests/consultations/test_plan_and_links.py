@@ -112,3 +112,16 @@ def test_open_and_closed_status(home):
     assert make_consultation(home, slug="a").status == "open"
     assert make_consultation(home, slug="b", opens_delta=-9, closes_delta=-1).status == "closed"
     assert make_consultation(home, slug="c", opens_delta=1).status == "not_yet_open"
+
+
+def test_options_longer_than_an_answer_can_store_are_refused(consultation):
+    question = Question(
+        page=consultation,
+        reference="3",
+        prompt="x",
+        kind=Question.Kind.SINGLE_CHOICE,
+        options="Short\n" + "L" * 256,
+    )
+    with pytest.raises(ValidationError) as error:
+        question.clean()
+    assert "at most 255 characters" in str(error.value)

@@ -227,3 +227,9 @@ def test_unpublished_consultation_is_not_found(client, home):
 
 def test_other_http_methods_are_refused(client, consultation):
     assert client.put(consultation.url).status_code == 405
+
+
+def test_over_long_email_is_explained_not_a_database_error(client, consultation, questions):
+    response = client.post(consultation.url, form_data(questions) | {"email": "a" * 250 + "@example.org"})
+    assert "Ensure this value has at most 254 characters" in response.content.decode()
+    assert not Response.objects.exists()
