@@ -1,12 +1,12 @@
 """Public views of a consultation page: the response form and its confirmation."""
 
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from .forms import ResponseForm
-from .models import Response
+from .models import ConsultationPage, Response
 from .services import ConsultationClosed, submit_response
 
 
@@ -29,8 +29,8 @@ def respond(request, page):
                 )
             except ConsultationClosed:
                 return _render(request, page, form, closed_with_answers=True, status=403)
-            # The form posts to the page's own URL, so the confirmation lives just below it.
-            return redirect(request.path + page.reverse_subpage("thanks", args=[outcome.response.reference]))
+            thanks_path = page.reverse_subpage("thanks", args=[outcome.response.reference])
+            return redirect(page.url + thanks_path)
         # A missing or altered hidden key is tampering, not a slip: say so, keep the answers.
         status = 400 if "submission_key" in form.errors else 200
         if not page.is_open():
@@ -38,6 +38,19 @@ def respond(request, page):
     else:
         form = ResponseForm(questions)
     return _render(request, page, form, status=status)
+
+
+def submit(request, page_id):
+    """Where the response form posts: the page found by id rather than by its place in the tree.
+
+    A page moved or renamed while someone is answering still receives their answers, and the
+    write skips Wagtail's path routing (several queries per request). Anything but a POST goes
+    to the page itself, as do requests its view restrictions (password, login) turn away.
+    """
+    page = get_object_or_404(ConsultationPage.objects.live(), pk=page_id)
+    if request.method != "POST" or not page.accepts_request(request):
+        return redirect(page.url)
+    return respond(request, page)
 
 
 def _render(request, page, form, *, closed_with_answers=False, status=200):

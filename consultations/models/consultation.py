@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -130,6 +131,14 @@ class ConsultationPage(RoutablePageMixin, Page):
         if now < self.opens_at:
             return "not_yet_open"
         return "open" if now < self.closes_at else "closed"
+
+    def accepts_request(self, request) -> bool:
+        """Whether every view restriction (password, login, groups) on the page lets this request in."""
+        return all(restriction.accept_request(request) for restriction in self.get_view_restrictions())
+
+    @property
+    def submit_url(self) -> str:
+        return reverse("consultation_submit", args=[self.pk])
 
     def question_urls(self) -> dict[str, str]:
         url = self.url

@@ -161,8 +161,8 @@ def page_bytes(consultation_url, form_url):
 def submit_rate(server, path, make_body, success_status):
     """Sustained submissions per second from CLIENTS keep-alive connections over ROUND_SECONDS.
 
-    Each client first loads the form (for its CSRF token); the clock starts once all have,
-    so page rendering is not counted as submitting.
+    Each client first loads the form (for its CSRF token and the address it posts to); the
+    clock starts once all have, so page rendering is not counted as submitting.
     """
     done = [0] * CLIENTS
     errors = [0] * CLIENTS
@@ -177,11 +177,12 @@ def submit_rate(server, path, make_body, success_status):
         html = page.read().decode()
         cookie = re.search(r"csrftoken=([^;]+)", page.getheader("Set-Cookie")).group(1)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        action = re.search(r'<form method="post" action="([^"]*)"', html).group(1) or path
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={cookie}"}
         ready.wait()
         go.wait()
         while time.monotonic() < window["stop"]:
-            connection.request("POST", path, body=make_body(token), headers=headers)
+            connection.request("POST", action, body=make_body(token), headers=headers)
             response = connection.getresponse()
             response.read()
             if response.status == success_status:

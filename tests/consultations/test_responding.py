@@ -4,6 +4,7 @@ import re
 import uuid
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from consultations.forms import ANSWER_MAX_CHARS
 from consultations.models import Answer, Response
@@ -36,7 +37,7 @@ def test_young_person_submits_and_gets_a_short_reference(client, consultation, q
             ("7", ""): ["Swimming", "Clubs"],
         },
     ) | {"respondent_type": "young_person", "age_band": "13_15"}
-    response = client.post(consultation.url, data)
+    response = client.post(consultation.submit_url, data)
     assert response.status_code == 302
     stored = Response.objects.get()
     assert re.fullmatch(r"[2-9A-Z]{3}-[2-9A-Z]{3}", stored.reference)
@@ -64,7 +65,7 @@ def test_missing_required_answer_shows_error_summary_and_keeps_what_was_typed(
 ):
     data = form_data(questions, {("6.1", ""): "I typed this <carefully>"})
     del data[f"q_{questions['1'].pk}"]
-    response = client.post(consultation.url, data)
+    response = client.post(consultation.submit_url, data)
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
@@ -76,7 +77,7 @@ def test_missing_required_answer_shows_error_summary_and_keeps_what_was_typed(
 
 def test_over_long_text_is_refused_with_the_limit_and_kept(client, consultation, questions):
     long_text = "x" * (ANSWER_MAX_CHARS + 1)
-    response = client.post(consultation.url, form_data(questions, {("6.1", ""): long_text}))
+    response = client.post(consultation.submit_url, form_data(questions, {("6.1", ""): long_text}))
     html = response.content.decode()
     assert "no more than 5,000 characters (you have used 5001)" in html
     assert long_text in html
@@ -85,7 +86,7 @@ def test_over_long_text_is_refused_with_the_limit_and_kept(client, consultation,
 
 def test_tampered_choice_is_refused_clearly(client, consultation, questions):
     response = client.post(
-        consultation.url, form_data(questions, {("6.2", ""): "A decade", ("7", ""): ["Ponies"]})
+        consultation.submit_url, form_data(questions, {("6.2", ""): "A decade", ("7", ""): ["Ponies"]})
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -100,7 +101,7 @@ def test_tampered_submission_key_is_a_bad_request_that_keeps_the_answers(
 ):
     data = form_data(questions, {("6.1", ""): "keep me"})
     data["submission_key"] = key
-    response = client.post(consultation.url, data)
+    response = client.post(consultation.submit_url, data)
     assert response.status_code == 400
     html = response.content.decode()
     assert "This form was not sent completely" in html and "keep me" in html
@@ -111,14 +112,14 @@ def test_tampered_submission_key_is_a_bad_request_that_keeps_the_answers(
 
 def test_unknown_fields_are_ignored_and_never_stored(client, consultation, questions):
     data = form_data(questions) | {"q_999999": "sneaky", "favourite_colour": "blue"}
-    assert client.post(consultation.url, data).status_code == 302
+    assert client.post(consultation.submit_url, data).status_code == 302
     assert not Answer.objects.filter(text__in=["sneaky", "blue"]).exists()
 
 
 def test_the_same_form_sent_twice_is_stored_once(client, consultation, questions):
     data = form_data(questions, {("6.1", ""): "double tap"})
-    first = client.post(consultation.url, data)
-    second = client.post(consultation.url, data)
+    first = client.post(consultation.submit_url, data)
+    second = client.post(consultation.submit_url, data)
     assert first["Location"] == second["Location"]
     assert Response.objects.count() == 1
     assert Answer.objects.filter(text="double tap").count() == 1
@@ -128,7 +129,7 @@ def test_answers_are_stored_exactly_as_typed_and_escaped_when_shown(
     client, officer_client, consultation, questions
 ):
     typed = "  <script>alert('hi')</script>\r\n  & spaces kept  "
-    client.post(consultation.url, form_data(questions, {("6.1", ""): typed}))
+    client.post(consultation.submit_url, form_data(questions, {("6.1", ""): typed}))
     assert Answer.objects.get(question=questions["6.1"]).text == typed
     html = officer_client.get(f"/admin/responses/{consultation.pk}/summary/").content.decode()
     assert "<script>alert('hi')</script>" not in html
@@ -139,7 +140,7 @@ def test_malformed_utf8_gets_a_clear_message_not_a_500(client, consultation, que
     body = (
         f"submission_key={uuid.uuid4()}&q_{questions['1'].pk}=No&q_{questions['6.1'].pk}=caf%E9%FF".encode()
     )
-    response = client.post(consultation.url, body, content_type="application/x-www-form-urlencoded")
+    response = client.post(consultation.submit_url, body, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 200
     assert "Some characters could not be read" in response.content.decode()
     assert not Response.objects.exists()
@@ -155,7 +156,7 @@ def test_text_that_is_only_spaces_does_not_answer_a_required_question(client, ho
         f"q_{page.questions.get(reference='1').pk}": "Yes",
         f"q_{question.pk}": "   ",
     }
-    response = client.post(page.url, data)
+    response = client.post(page.submit_url, data)
     assert "This field is required" in response.content.decode()
     assert not Response.objects.exists()
 
@@ -167,14 +168,14 @@ def test_under_13s_are_never_asked_for_or_stored_with_personal_details(client, c
         "email": "sam@example.org",
         "organisation": "School",
     }
-    client.post(consultation.url, data)
+    client.post(consultation.submit_url, data)
     stored = Response.objects.get()
     assert (stored.name, stored.email, stored.organisation) == ("", "", "")
 
 
 def test_personal_details_are_optional_and_kept_for_over_13s(client, consultation, questions):
     client.post(
-        consultation.url,
+        consultation.submit_url,
         form_data(questions) | {"age_band": "16_18", "name": "Alex", "email": "alex@example.org"},
     )
     stored = Response.objects.get()
@@ -182,12 +183,12 @@ def test_personal_details_are_optional_and_kept_for_over_13s(client, consultatio
 
 
 def test_invalid_email_is_explained(client, consultation, questions):
-    response = client.post(consultation.url, form_data(questions) | {"email": "not an email"})
+    response = client.post(consultation.submit_url, form_data(questions) | {"email": "not an email"})
     assert "Enter a valid email address" in response.content.decode()
 
 
 def test_confidential_tick_is_stored(client, consultation, questions):
-    client.post(consultation.url, form_data(questions) | {"confidential": "on"})
+    client.post(consultation.submit_url, form_data(questions) | {"confidential": "on"})
     assert Response.objects.get().confidential
 
 
@@ -201,7 +202,7 @@ def test_closed_consultation_shows_it_is_closed_and_has_no_form(client, home):
 def test_submission_to_a_closed_consultation_is_refused_and_hands_back_the_text(client, home):
     page = make_consultation(home, slug="closed", opens_delta=-30, closes_delta=-1)
     questions = {q.reference: q for q in page.questions.all()}
-    response = client.post(page.url, form_data(questions, {("6.1", ""): "my careful answer"}))
+    response = client.post(page.submit_url, form_data(questions, {("6.1", ""): "my careful answer"}))
     assert response.status_code == 403
     html = response.content.decode()
     assert "This consultation has closed" in html
@@ -213,7 +214,7 @@ def test_consultation_not_yet_open_accepts_nothing(client, home):
     page = make_consultation(home, slug="soon", opens_delta=2, closes_delta=30)
     questions = {q.reference: q for q in page.questions.all()}
     assert "Opens on" in client.get(page.url).content.decode()
-    assert client.post(page.url, form_data(questions)).status_code == 403
+    assert client.post(page.submit_url, form_data(questions)).status_code == 403
     assert not Response.objects.exists()
 
 
@@ -221,7 +222,7 @@ def test_unpublished_consultation_is_not_found(client, home):
     page = make_consultation(home, slug="draft", live=False)
     questions = {q.reference: q for q in page.questions.all()}
     assert client.get("/draft/").status_code == 404
-    assert client.post("/draft/", form_data(questions)).status_code == 404
+    assert client.post(page.submit_url, form_data(questions)).status_code == 404
     assert not Response.objects.exists()
 
 
@@ -229,7 +230,38 @@ def test_other_http_methods_are_refused(client, consultation):
     assert client.put(consultation.url).status_code == 405
 
 
+def test_form_posts_to_the_submission_address_and_a_get_there_goes_to_the_page(client, consultation):
+    assert f'action="{consultation.submit_url}"' in client.get(consultation.url).content.decode()
+    response = client.get(consultation.submit_url)
+    assert (response.status_code, response["Location"]) == (302, consultation.url)
+
+
+def test_a_form_posted_to_the_page_address_is_still_stored(client, consultation, questions):
+    response = client.post(consultation.url, form_data(questions))
+    assert response.status_code == 302
+    assert response["Location"] == f"{consultation.url}thanks/{Response.objects.get().reference}/"
+
+
+def test_answers_reach_a_page_renamed_while_the_form_was_open(client, consultation, questions):
+    consultation.slug = "renamed"
+    consultation.save_revision().publish()
+    response = client.post(consultation.submit_url, form_data(questions))
+    assert response["Location"].startswith("/renamed/thanks/")
+    assert Response.objects.count() == 1
+
+
+def test_a_password_protected_consultation_takes_no_answers_without_the_password(
+    client, consultation, questions
+):
+    PageViewRestriction.objects.create(
+        page=consultation, restriction_type=PageViewRestriction.PASSWORD, password="forum-only"
+    )
+    response = client.post(consultation.submit_url, form_data(questions))
+    assert (response.status_code, response["Location"]) == (302, consultation.url)
+    assert not Response.objects.exists()
+
+
 def test_over_long_email_is_explained_not_a_database_error(client, consultation, questions):
-    response = client.post(consultation.url, form_data(questions) | {"email": "a" * 250 + "@example.org"})
+    response = client.post(consultation.submit_url, form_data(questions) | {"email": "a" * 250 + "@example.org"})
     assert "Ensure this value has at most 254 characters" in response.content.decode()
     assert not Response.objects.exists()
