@@ -1,39 +1,58 @@
-"""StreamField blocks for a plan draft's body: numbered chapters holding numbered paragraphs."""
+"""StreamField blocks for a plan draft's body: chapters holding paragraphs, numbered or not."""
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .models.aims import aim_choices
 from .references import normalise_question_ref
+from .uncrc import format_articles, parse_articles
 
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}$")
 
 
 def _validate_number(value):
-    if not PARAGRAPH_NUMBER.match(value or ""):
-        raise ValidationError("Write the number like 9, 9.2 or 9.2.1.")
+    # Plans with only headings import as unnumbered sections, so a number may be left out.
+    if value and not PARAGRAPH_NUMBER.match(value):
+        raise ValidationError("Write the number like 9, 9.2 or 9.2.1, or leave it empty.")
 
 
 class ParagraphBlock(blocks.StructBlock):
-    number = blocks.CharBlock(max_length=20, validators=[_validate_number], help_text="e.g. 9.2")
+    number = blocks.CharBlock(
+        required=False, max_length=20, validators=[_validate_number], help_text="e.g. 9.2"
+    )
     heading = blocks.CharBlock(required=False, max_length=255)
-    text = blocks.RichTextBlock(features=["bold", "italic", "ol", "ul", "link"])
+    text = blocks.RichTextBlock(required=False, features=["bold", "italic", "ol", "ul", "link"])
     question_ref = blocks.CharBlock(
         required=False,
         max_length=20,
         label="Question reference",
         help_text="The consultation question this paragraph is asked about, e.g. 6.1",
     )
+    aims = blocks.MultipleChoiceBlock(
+        choices=aim_choices, required=False, widget=forms.CheckboxSelectMultiple, label="Plan aims"
+    )
+    uncrc_articles = blocks.CharBlock(
+        required=False, max_length=200, label="UNCRC articles", help_text="Article numbers, e.g. 12, 31"
+    )
 
     def clean(self, value):
         value = super().clean(value)
+        errors = {}
         if value.get("question_ref"):
             try:
                 value["question_ref"] = normalise_question_ref(value["question_ref"])
             except ValidationError as error:
-                raise StructBlockValidationError(block_errors={"question_ref": error}) from None
+                errors["question_ref"] = error
+        try:
+            value["uncrc_articles"] = format_articles(parse_articles(value.get("uncrc_articles")))
+        except ValidationError as error:
+            errors["uncrc_articles"] = error
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
         return value
 
     class Meta:
@@ -42,7 +61,9 @@ class ParagraphBlock(blocks.StructBlock):
 
 
 class ChapterBlock(blocks.StructBlock):
-    number = blocks.CharBlock(max_length=10, validators=[_validate_number], help_text="e.g. 9")
+    number = blocks.CharBlock(
+        required=False, max_length=10, validators=[_validate_number], help_text="e.g. 9"
+    )
     heading = blocks.CharBlock(max_length=255)
     paragraphs = blocks.ListBlock(ParagraphBlock())
 

@@ -1,5 +1,7 @@
+from .aims import PlanAim
 from .consultation import ConsultationDocument, ConsultationPage, Question, ReferenceCheck
-from .plan import PlanChapter, PlanDraftPage, PlanParagraph
+from .headlines import PlanHeadlinesPage
+from .plan import PlanChapter, PlanDraftPage, PlanParagraph, PlanVersion
 from .response import AgeBand, Answer, Channel, RespondentType, Response
 
 __all__ = [
@@ -8,9 +10,12 @@ __all__ = [
     "Channel",
     "ConsultationDocument",
     "ConsultationPage",
+    "PlanAim",
     "PlanChapter",
     "PlanDraftPage",
+    "PlanHeadlinesPage",
     "PlanParagraph",
+    "PlanVersion",
     "Question",
     "ReferenceCheck",
     "RespondentType",

@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -15,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from ..references import normalise_question_ref, ref_anchor, ref_sort_key
+from ..uncrc import format_articles, parse_articles, validate_articles
 
 OPTION_MAX_CHARS = 255  # an answer stores the option chosen in a 255-character column
 RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "ul", "ol", "link", "document-link"]
@@ -188,7 +191,7 @@ class ConsultationDocument(Orderable):
         return self.label or self.document.title
 
 
-class Question(Orderable):
+class Question(ClusterableModel, Orderable):
     """One question of a consultation's questionnaire, found by its reference (`6.1`)."""
 
     class Kind(models.TextChoices):
@@ -213,6 +216,18 @@ class Question(Orderable):
         default="If not, why not?",
         help_text="For yes/no questions: the optional follow-up asked under the answer.",
     )
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="Drafted from the plan draft's markers: check the prompt and type, then untick.",
+    )
+    aims = ParentalManyToManyField("consultations.PlanAim", blank=True, related_name="questions")
+    uncrc_articles = models.CharField(
+        "UNCRC articles",
+        max_length=200,
+        blank=True,
+        validators=[validate_articles],
+        help_text="Article numbers, e.g. 12, 31",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("reference"), FieldPanel("kind"), FieldPanel("required")]),
@@ -220,6 +235,10 @@ class Question(Orderable):
         FieldPanel("help_text"),
         FieldPanel("options"),
         FieldPanel("follow_up_prompt"),
+        FieldRowPanel(
+            [FieldPanel("aims", widget=forms.CheckboxSelectMultiple), FieldPanel("uncrc_articles")]
+        ),
+        FieldPanel("needs_review"),
     ]
     api_fields = [
         APIField("reference"),
@@ -242,6 +261,10 @@ class Question(Orderable):
             self.reference = normalise_question_ref(self.reference)
         except ValidationError as error:
             raise ValidationError({"reference": error}) from None
+        try:
+            self.uncrc_articles = format_articles(parse_articles(self.uncrc_articles))
+        except ValidationError as error:
+            raise ValidationError({"uncrc_articles": error}) from None
         if self.kind in self.CHOICE_KINDS and len(self.option_list) < 2:
             raise ValidationError({"options": "A choice question needs at least two options, one per line."})
         too_long = [option for option in self.option_list if len(option) > OPTION_MAX_CHARS]

@@ -1,23 +1,27 @@
 """A plan draft: the partnership's numbered plan, with paragraphs keyed to question references."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import ChapterBlock
 from ..references import number_anchor
+from ..uncrc import parse_articles
+from .aims import PlanAim
 
 
 @dataclass(frozen=True)
 class PlanParagraph:
-    """One numbered paragraph as a reader sees it, with where it sits in the plan."""
+    """One paragraph as a reader sees it, with where it sits in the plan."""
 
     number: str
     heading: str
@@ -26,14 +30,22 @@ class PlanParagraph:
     chapter_number: str
     chapter_heading: str
     question_url: str = ""
+    aims: tuple = ()
+    uncrc_articles: tuple = ()
+    anchor: str = ""  # by default from the number; unnumbered paragraphs are given one by place
 
-    @property
-    def anchor(self) -> str:
-        return number_anchor(self.number)
+    def __post_init__(self):
+        if not self.anchor and self.number:
+            object.__setattr__(self, "anchor", number_anchor(self.number))
 
     @property
     def depth(self) -> int:
         return self.number.count(".")
+
+    @property
+    def label(self) -> str:
+        """How a reader would cite it: "9.2", else its heading, else its chapter's heading."""
+        return self.number or self.heading or self.chapter_heading
 
     @property
     def excerpt(self) -> str:
@@ -44,15 +56,47 @@ class PlanParagraph:
 class PlanChapter:
     number: str
     heading: str
-    paragraphs: list
+    paragraphs: list = field(default_factory=list)
+    anchor: str = ""
 
-    @property
-    def anchor(self) -> str:
-        return number_anchor(self.number)
+    def __post_init__(self):
+        if not self.anchor and self.number:
+            object.__setattr__(self, "anchor", number_anchor(self.number))
 
 
-class PlanDraftPage(Page):
-    """The plan as published for consultation; `body` holds its chapters and paragraphs."""
+def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
+    """A StreamField body (a page's, or an old version's) as chapters of paragraphs."""
+    question_urls = question_urls or {}
+    chapters = []
+    for chapter_index, block in enumerate((b for b in body if b.block_type == "chapter"), start=1):
+        chapter = block.value
+        # Numbers make anchors that survive new versions; unnumbered sections are found by place.
+        chapter_anchor = number_anchor(chapter["number"]) if chapter["number"] else f"section-{chapter_index}"
+        paragraphs = [
+            PlanParagraph(
+                number=paragraph["number"],
+                heading=paragraph["heading"],
+                text=str(paragraph["text"]),
+                question_ref=paragraph["question_ref"],
+                chapter_number=chapter["number"],
+                chapter_heading=chapter["heading"],
+                anchor="" if paragraph["number"] else f"{chapter_anchor}-{index}",
+                question_url=question_urls.get(paragraph["question_ref"], ""),
+                aims=tuple(paragraph.get("aims") or ()),
+                uncrc_articles=tuple(parse_articles(paragraph.get("uncrc_articles") or "")),
+            )
+            for index, paragraph in enumerate(chapter["paragraphs"], start=1)
+        ]
+        chapters.append(PlanChapter(chapter["number"], chapter["heading"], paragraphs, chapter_anchor))
+    return chapters
+
+
+class PlanDraftPage(RoutablePageMixin, Page):
+    """The plan as published for consultation; `body` holds its chapters and paragraphs.
+
+    Besides the page itself it serves a large-print view, PDFs, its published versions with
+    what changed between them, and which aims and UNCRC articles each part covers.
+    """
 
     class Stage(models.TextChoices):
         DRAFTING = "drafting", "Drafting"
@@ -61,17 +105,24 @@ class PlanDraftPage(Page):
 
     plan_period = models.CharField(max_length=50, help_text="For example 2027–2030")
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.DRAFTING)
+    aims_framework = models.CharField(
+        max_length=20,
+        choices=PlanAim.Framework.choices,
+        blank=True,
+        help_text="The statutory aims this plan serves; its paragraphs can be tagged with them.",
+    )
     introduction = RichTextField(blank=True, features=["bold", "italic", "ul", "ol", "link"])
     body = StreamField([("chapter", ChapterBlock())], blank=True)
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["consultations.PlanHeadlinesPage"]
     template = "consultations/plan_draft_page.html"
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("plan_period"),
         FieldPanel("stage"),
+        FieldPanel("aims_framework"),
         FieldPanel("introduction"),
         FieldPanel("body"),
         HelpPanel(
@@ -83,40 +134,25 @@ class PlanDraftPage(Page):
     api_fields = [
         APIField("plan_period"),
         APIField("stage"),
+        APIField("aims_framework"),
         APIField("introduction"),
         APIField("body"),
     ]
 
     def chapters(self, question_urls=None) -> list[PlanChapter]:
         """The body as chapters of paragraphs; keyed paragraphs get their question's URL."""
-        question_urls = question_urls or {}
-        chapters = []
-        for block in self.body:
-            if block.block_type != "chapter":
-                continue
-            chapter = block.value
-            paragraphs = [
-                PlanParagraph(
-                    number=paragraph["number"],
-                    heading=paragraph["heading"],
-                    text=str(paragraph["text"]),
-                    question_ref=paragraph["question_ref"],
-                    chapter_number=chapter["number"],
-                    chapter_heading=chapter["heading"],
-                    question_url=question_urls.get(paragraph["question_ref"], ""),
-                )
-                for paragraph in chapter["paragraphs"]
-            ]
-            chapters.append(PlanChapter(chapter["number"], chapter["heading"], paragraphs))
-        return chapters
+        return chapters_from_body(self.body, question_urls)
+
+    def paragraphs(self, question_urls=None):
+        for chapter in self.chapters(question_urls):
+            yield from chapter.paragraphs
 
     def paragraphs_by_ref(self) -> dict[str, list[PlanParagraph]]:
         """Every keyed paragraph, grouped by the question reference it carries."""
         grouped = defaultdict(list)
-        for chapter in self.chapters():
-            for paragraph in chapter.paragraphs:
-                if paragraph.question_ref:
-                    grouped[paragraph.question_ref].append(paragraph)
+        for paragraph in self.paragraphs():
+            if paragraph.question_ref:
+                grouped[paragraph.question_ref].append(paragraph)
         return dict(grouped)
 
     def current_consultation(self):
@@ -129,14 +165,95 @@ class PlanDraftPage(Page):
             consultations.order_by("-closes_at").first(),
         )
 
+    def question_urls(self) -> dict[str, str]:
+        consultation = self.current_consultation()
+        return consultation.question_urls() if consultation else {}
+
+    def headlines(self):
+        from .headlines import PlanHeadlinesPage
+
+        return PlanHeadlinesPage.objects.child_of(self).live().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultation = self.current_consultation()
         context["consultation"] = consultation
         context["chapters"] = self.chapters(consultation.question_urls() if consultation else None)
+        context["headlines"] = self.headlines()
+        context["latest_version"] = self.versions.first()
         return context
 
     @property
     def reference_check(self):
         consultation = self.current_consultation()
         return consultation.reference_check() if consultation else None
+
+    # The views live in consultations.plan_views; these routes only hand over.
+    @path("large-print/")
+    def large_print(self, request):
+        from ..plan_views import large_print
+
+        return large_print(request, self)
+
+    @path("pdf/")
+    def pdf(self, request):
+        from ..plan_views import pdf
+
+        return pdf(request, self, large_print=False)
+
+    @path("large-print/pdf/")
+    def large_print_pdf(self, request):
+        from ..plan_views import pdf
+
+        return pdf(request, self, large_print=True)
+
+    @path("aims/")
+    def coverage(self, request):
+        from ..plan_views import coverage
+
+        return coverage(request, self)
+
+    @path("versions/")
+    def version_list(self, request):
+        from ..plan_views import version_list
+
+        return version_list(request, self)
+
+    @path("versions/<int:number>/")
+    def version(self, request, number):
+        from ..plan_views import version_detail
+
+        return version_detail(request, self, number)
+
+    @path("versions/<int:number>/changes/")
+    def version_changes(self, request, number):
+        from ..plan_views import version_changes
+
+        return version_changes(request, self, number)
+
+
+class PlanVersion(models.Model):
+    """A published version of a plan draft, kept whole so it stays readable at its own URL.
+
+    The content is a copy of the published revision's, so purging old revisions never loses
+    a version people were sent a link to.
+    """
+
+    page = models.ForeignKey(PlanDraftPage, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content = models.JSONField(encoder=DjangoJSONEncoder, help_text="The page as it was published")
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["page", "number"], name="one_plan_version_per_number")]
+
+    def __str__(self):
+        return f"Version {self.number}, published {self.published_at:%-d %B %Y}"
+
+    def as_page(self) -> PlanDraftPage:
+        """The plan as it read in this version (not saved; for display and comparison)."""
+        return self.page.with_content_json(self.content)

@@ -1,0 +1,642 @@
+"""Read a plan draft (.docx, .odt, .txt or .md) into plain lines of text.
+
+Every format ends up as the same thing, a list of `Line`s in document order, so one parser handles
+them all. Readers keep what the parser needs and nothing more: the text, whether the author marked
+the line as a heading or a bullet, and where it came from so messages can point at it.
+
+Everything an editor can get wrong (a renamed file, a password, an old .doc, a text file in the
+wrong encoding) raises `PlanImportError` with a message that says what to do; no other exception
+leaves this module.
+"""
+
+import codecs
+import io
+import re
+import xml.etree.ElementTree as ElementTree  # noqa: S405 - only parsed after refusing any DTD, see _parse_xml
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import docx
+from docx.table import Table
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# A zip can unpack to far more than it weighs; refuse anything that would fill memory.
+MAX_UNPACKED_BYTES = 20 * MAX_UPLOAD_BYTES
+SUPPORTED_EXTENSIONS = (".docx", ".odt", ".txt", ".md")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_PDF_MAGIC = b"%PDF"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# A text file has next to no control characters; a renamed picture or program has many.
+_MAX_CONTROL_SHARE = 0.05
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+
+
+class PlanImportError(Exception):
+    """A plan draft that cannot be imported, with a message an editor can act on.
+
+    `messages` lists every problem found (one per line in error) when there are several; `str()` is
+    the summary.
+    """
+
+    def __init__(self, message: str, messages: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.messages = messages or [message]
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document.
+
+    `style` is "", "heading1"/"heading2"/"heading3" or "bullet" as the author marked it. `number`
+    (keyword-only, so it is never left out) is the 1-based line that messages refer to: for .docx and
+    .odt the line as Word's "Save as plain text" would number it, one per paragraph or table row.
+    """
+
+    text: str
+    style: str = ""
+    number: int = field(kw_only=True)
+
+
+def read_document(filename: str, data: bytes, encoding: str | None = None) -> list[Line]:
+    """Read an uploaded plan draft into lines; `encoding` only applies to .txt and .md files."""
+    extension = PurePath(filename or "").suffix.lower()
+    if extension not in SUPPORTED_EXTENSIONS:
+        raise PlanImportError(_unsupported_message(filename, extension))
+    if not data:
+        raise PlanImportError("The file is empty. Choose the saved plan draft and upload it again.")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise PlanImportError(
+            f"The file is {_megabytes(len(data))}; the largest file Chorus can import is "
+            f"{_megabytes(MAX_UPLOAD_BYTES)}. Remove pictures from the document (or save it as plain "
+            "text) and try again."
+        )
+    _refuse_other_formats(data, extension)
+    if extension == ".docx":
+        blocks = _docx_blocks(data)
+    elif extension == ".odt":
+        blocks = _odt_blocks(data)
+    else:
+        text = _decode_text(data, encoding)
+        blocks = _markdown_blocks(text) if extension == ".md" else [(line, "") for line in text.split("\n")]
+    lines = _number_lines(blocks)
+    if not any(line.text.strip() for line in lines):
+        raise PlanImportError(
+            "There is no text in this file (it may hold only pictures or scanned pages). "
+            "Upload a plan draft whose text can be selected and copied."
+        )
+    return lines
+
+
+def _unsupported_message(filename: str, extension: str) -> str:
+    supported = ", ".join(SUPPORTED_EXTENSIONS[:-1]) + " or " + SUPPORTED_EXTENSIONS[-1]
+    if extension == ".doc":
+        return (
+            "This is an old-style Word document (.doc). Open it in Word, choose File › Save As › "
+            "Word Document (.docx), and upload the .docx."
+        )
+    if not extension:
+        return (
+            f"“{filename}” has no file extension, so Chorus cannot tell what it is. Upload a {supported} "
+            "file."
+        )
+    return (
+        f"Chorus cannot import {extension} files. Upload the plan draft as a {supported} file "
+        "(in Word: File › Save As › Word Document)."
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
+def _refuse_other_formats(data: bytes, extension: str) -> None:
+    """Recognise, from their first bytes, the files most often uploaded by mistake."""
+    if data.startswith(_OLE_MAGIC):
+        if extension in (".docx", ".odt"):
+            raise PlanImportError(
+                f"This {extension} is password-protected (encrypted), or it is an old Word .doc file "
+                f"renamed {extension}. Remove the password in Word (File › Info › Protect Document) or "
+                "save it as a Word Document (.docx), and upload it again."
+            )
+        raise PlanImportError(
+            f"This is a Word or other Office file (an old .doc, or a password-protected document), not "
+            f"{extension} text. Open it in Word and save it as a Word Document (.docx)."
+        )
+    if data.startswith(_PDF_MAGIC):
+        raise PlanImportError(
+            f"This is a PDF renamed {extension}. Chorus cannot read PDFs; upload the plan draft as the "
+            "Word or OpenDocument file it was written in."
+        )
+    if extension in (".txt", ".md") and data.startswith(_ZIP_MAGIC):
+        raise PlanImportError(
+            f"This is a .docx, .odt or other packaged document renamed {extension}, not plain text. "
+            "Upload it with its real extension (for a Word document: .docx)."
+        )
+
+
+# --- Plain text and markdown -----------------------------------------------------------------------
+
+
+def _decode_text(data: bytes, encoding: str | None) -> str:
+    """Decode a text upload; only UTF-8 is trusted unless the editor names another encoding.
+
+    Guessing between legacy encodings silently garbles dashes and quotes, so a file that is not UTF-8
+    is refused with a message saying which line and what to do.
+    """
+    if encoding:
+        text = _decode_with(data, encoding)
+    else:
+        if data.startswith(_UTF16_BOMS):
+            raise PlanImportError(
+                "This text file is saved as UTF-16 (Notepad calls it “Unicode”). Save it again with the "
+                "encoding UTF-8 and upload it again."
+            )
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            if _looks_binary(data.decode("latin-1")):
+                raise PlanImportError(_binary_message()) from None
+            raise PlanImportError(_not_utf8_message(data, error)) from None
+    if _looks_binary(text):
+        raise PlanImportError(_binary_message())
+    return _LINE_BREAKS.sub("\n", text)
+
+
+def _decode_with(data: bytes, encoding: str) -> str:
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise PlanImportError(
+            f"Chorus does not know the text encoding “{encoding}”. Use utf-8 or cp1252 (Windows-1252)."
+        ) from None
+    name = "utf-8-sig" if codec.name == "utf-8" else codec.name
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as error:
+        raise PlanImportError(
+            f"Line {_line_of_byte(data, error.start)} is not valid {encoding} text. Choose the encoding "
+            "the file was saved in, or save it as UTF-8 and upload it again."
+        ) from None
+
+
+def _not_utf8_message(data: bytes, error: UnicodeDecodeError) -> str:
+    line = _line_of_byte(data, error.start)
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return (
+            f"Line {line} of this text file is not UTF-8 text. Save the file with the encoding UTF-8 and "
+            "upload it again, or choose the encoding it was saved in."
+        )
+    byte = data[error.start : error.start + 1]
+    return (
+        f"Line {line} of this text file is not UTF-8 text: it has the byte 0x{byte.hex().upper()}, which "
+        f"is “{byte.decode('cp1252')}” in Windows-1252. The file looks like Windows-1252, as older "
+        "Windows programs save text. Save it with the encoding UTF-8 (in Notepad: File › Save As › "
+        "Encoding: UTF-8) and upload it again, or choose the Windows-1252 encoding when importing."
+    )
+
+
+def _line_of_byte(data: bytes, offset: int) -> int:
+    before = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return before.count(b"\n") + 1
+
+
+def _looks_binary(text: str) -> bool:
+    return "\x00" in text or len(_CONTROL_CHARS.findall(text)) > _MAX_CONTROL_SHARE * len(text)
+
+
+def _binary_message() -> str:
+    return (
+        "This file is not text (it looks like a picture, program or other binary file with a text "
+        "name). Upload the plan draft itself, as .docx, .odt, .txt or .md."
+    )
+
+
+_MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*))?$")
+_MD_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_MD_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+_MD_TABLE_DELIMITER = re.compile(r"^\|?\s*+:?-+:?\s*+(?:\|\s*+:?-+:?\s*+)+\|?$")
+# Lines that start a new block or a new plan paragraph, so never continue the line before them.
+_MD_NEW_BLOCK = re.compile(
+    r"^\s*(?:\d+(?:[.,]\d+)*[.)]?(?:\s|$)|\.?\s*ref\b|[·•●○◦▪■❑\uf000-\uf0ff]|o\s)", re.IGNORECASE
+)
+
+
+def _markdown_blocks(text: str) -> list[tuple[str, str]]:
+    """Read markdown into (text, style) lines, one per source line so line numbers stay true.
+
+    Headings and bullets keep their meaning; inline formatting becomes plain text. Markdown wraps
+    long paragraphs over several lines, so a line that merely continues the one before is joined to
+    it (leaving a blank line in its place) — except a line starting with a plan number or a
+    question marker, which plans written by hand put one per line.
+    """
+    blocks: list[tuple[str, str]] = []
+    in_code = False
+    continuable = False  # the last block is a paragraph or bullet that the next line may continue
+    for raw in text.split("\n"):
+        if _MD_FENCE.match(raw):
+            in_code = not in_code
+            blocks.append(("", ""))
+            continuable = False
+            continue
+        if in_code:
+            blocks.append((raw, ""))
+            continue
+        source = _MD_QUOTE.sub("", raw)
+        underline = _MD_SETEXT_UNDERLINE.match(source)
+        if underline and blocks and continuable and blocks[-1][1] == "":
+            level = "heading1" if underline[1].startswith("=") else "heading2"
+            blocks[-1] = (blocks[-1][0], level)
+            blocks.append(("", ""))
+            continuable = False
+            continue
+        block, continuable_next = _markdown_block(source)
+        if block is None:
+            blocks.append(("", ""))
+        elif continuable and continuable_next and block[1] == "" and not _MD_NEW_BLOCK.match(source):
+            previous_text, previous_style = blocks[-1]
+            blocks[-1] = (previous_text + " " + block[0], previous_style)
+            blocks.append(("", ""))
+        else:
+            blocks.append(block)
+        continuable = block is not None and continuable_next and not source.endswith("  ")  # hard break
+    return blocks
+
+
+def _markdown_block(source: str) -> tuple[tuple[str, str] | None, bool]:
+    """One markdown line as (text, style), or None for a line that carries no text; and whether it
+    is paragraph text that a following line may continue."""
+    if not source.strip() or _MD_RULE.match(source) or _MD_TABLE_DELIMITER.match(source.strip()):
+        return None, False
+    heading = _MD_HEADING.match(source)
+    if heading:
+        level = min(len(heading[1]), 3)
+        return (_plain_markdown(_without_closing_hashes(heading[2] or "")), f"heading{level}"), False
+    bullet = _MD_BULLET.match(source)
+    if bullet:
+        return (_plain_markdown(bullet[1]), "bullet"), True
+    if source.strip().startswith("|"):
+        cells = re.split(r"(?<!\\)\|", source.strip().strip("|"))
+        return ("\t".join(_plain_markdown(cell.strip()) for cell in cells), ""), False
+    return (_plain_markdown(source.strip()), ""), True
+
+
+def _without_closing_hashes(heading: str) -> str:
+    """`## Vision ##` is the heading "Vision"; `## C#` keeps its hash."""
+    heading = heading.rstrip()
+    bare = heading.rstrip("#")
+    return bare.rstrip() if bare != heading and (not bare or bare[-1].isspace()) else heading
+
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_ESCAPED = re.compile("[\ue000-\ue07f]")
+_MD_CODE = re.compile(r"(`+)(.+?)\1")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+
+
+def _plain_markdown(text: str) -> str:
+    """Strip inline markdown (bold, emphasis, code, links) and keep the words.
+
+    Escaped characters (`1\\. Introduction`, `\\*`) are set aside first so they survive as written.
+    """
+    text = _MD_ESCAPE.sub(lambda match: chr(0xE000 + ord(match[1])), text)
+    text = _MD_CODE.sub(lambda match: match[2].strip(), text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(lambda match: match[1] or match[2], text)
+    return _MD_ESCAPED.sub(lambda match: chr(ord(match[0]) - 0xE000), text)
+
+
+# --- Word (.docx) ----------------------------------------------------------------------------------
+
+
+def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
+    archive = _open_zip(data, ".docx", "a Word document")
+    names = set(archive.namelist())
+    if "word/document.xml" not in names:
+        if "content.xml" in names:
+            raise PlanImportError(
+                "This is an OpenDocument (.odt) file renamed .docx. Upload it with the extension .odt."
+            )
+        raise PlanImportError(
+            "This .docx is damaged: the document inside it (word/document.xml) is missing. Open it in "
+            "Word, save it again as a Word Document (.docx), and upload it again."
+        )
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return _DocxReader(document).blocks(document)
+    except Exception as error:  # python-docx raises many kinds of error on a malformed package
+        raise PlanImportError(
+            f"Chorus could not read this .docx ({type(error).__name__}: {error}). Open it in Word, save "
+            "it again as a Word Document (.docx), and upload it again."
+        ) from error
+
+
+# Every run of a paragraph, including those python-docx's `Paragraph.text` leaves out (tracked
+# insertions, content controls, fields, smart tags), so no visible text is lost. Deleted text is
+# kept as w:delText, which is not matched; text boxes in drawings stay out, as in python-docx.
+_DOCX_TEXT_XPATH = (
+    "./descendant::w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:drawing"
+    " or ancestor::w:pict or ancestor::w:object)]"
+    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+)
+_DOCX_CHARACTERS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+
+
+class _DocxReader:
+    """Walks a Word document's body in order: paragraphs, and tables where they stand."""
+
+    def __init__(self, document):
+        # python-docx's `paragraph.style` searches every style for every paragraph; one map is linear.
+        self.styles = {style.style_id: _docx_style(style) for style in document.styles}
+
+    def blocks(self, container) -> list[tuple[str, str]]:
+        """Paragraphs and tables of a document body or table cell, in document order."""
+        blocks: list[tuple[str, str]] = []
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                blocks.extend(self.table_blocks(item))
+            else:
+                blocks.append((self.text(item), self.style(item)))
+        return blocks
+
+    def table_blocks(self, table) -> list[tuple[str, str]]:
+        blocks: list[tuple[str, str]] = []
+        seen = set()  # python-docx repeats a merged cell in every row and column it spans: read it once
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if cell._tc not in seen:
+                    seen.add(cell._tc)
+                    cells.append(self.blocks(cell))
+            blocks.extend(_row_blocks(cells))
+        return blocks
+
+    def text(self, paragraph) -> str:
+        parts = []
+        for node in paragraph._p.xpath(_DOCX_TEXT_XPATH):
+            name = node.tag.rsplit("}", 1)[-1]
+            parts.append(node.text or "" if name == "t" else _DOCX_CHARACTERS[name])
+        return "".join(parts)
+
+    def style(self, paragraph) -> str:
+        style = self.styles.get(paragraph._p.style or "", "")
+        if style:
+            return style
+        # Bullets applied straight to a Normal paragraph carry numbering properties instead of a style.
+        properties = paragraph._p.pPr
+        return "bullet" if properties is not None and properties.numPr is not None else ""
+
+
+def _docx_style(style) -> str:
+    """A Word style's Line style, looking through the styles it is based on: an author's own
+    "Chapter title" based on Heading 1 is a heading too."""
+    for _ in range(10):  # Word caps style chains; this also stops a corrupt, circular one
+        if style is None:
+            return ""
+        line_style = _style_for_name(style.name)
+        if line_style:
+            return line_style
+        style = getattr(style, "base_style", None)
+    return ""
+
+
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)", re.IGNORECASE)
+_BULLET_STYLE = re.compile(r"^list\s*(?:bullet|paragraph)", re.IGNORECASE)
+
+
+def _style_for_name(name: str) -> str:
+    """Map a Word or OpenDocument paragraph style name to a Line style."""
+    name = (name or "").replace("_20_", " ").strip()
+    heading = _HEADING_STYLE.match(name)
+    if heading:
+        return f"heading{min(max(int(heading[1]), 1), 3)}"
+    if name.lower() == "title":
+        return "heading1"
+    return "bullet" if _BULLET_STYLE.match(name) else ""
+
+
+# --- OpenDocument (.odt) ---------------------------------------------------------------------------
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+# Inline content that python-docx leaves out of a Word paragraph's text, left out here to match.
+_ODT_SKIPPED_INLINE = {f"{_TEXT}note", f"{_OFFICE}annotation", f"{_OFFICE}annotation-end"}
+# Block content that repeats or annotates the document rather than being part of it.
+_ODT_SKIPPED_BLOCKS = {
+    f"{_TEXT}table-of-content",
+    f"{_TEXT}tracked-changes",
+    f"{_TEXT}sequence-decls",
+    f"{_TABLE}table-columns",
+    f"{_TABLE}table-column",
+    f"{_TABLE}covered-table-cell",
+}
+_ODT_ROW_GROUPS = {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group"}
+
+
+def _odt_blocks(data: bytes) -> list[tuple[str, str]]:
+    archive = _open_zip(data, ".odt", "an OpenDocument text document")
+    names = set(archive.namelist())
+    if "content.xml" not in names:
+        if "word/document.xml" in names:
+            raise PlanImportError(
+                "This is a Word (.docx) file renamed .odt. Upload it with the extension .docx."
+            )
+        raise PlanImportError(
+            "This .odt is damaged: the document inside it (content.xml) is missing. Open it in "
+            "LibreOffice or Word, save it again as .odt, and upload it again."
+        )
+    if "mimetype" in names:
+        mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+        if not mimetype.startswith(_ODT_MIMETYPE):
+            raise PlanImportError(
+                f"This is not an OpenDocument text document (its type is {mimetype}). Upload the plan "
+                "draft as a text document (.odt or .docx)."
+            )
+    root = _parse_xml(archive.read("content.xml"))
+    body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+    if body is None:
+        raise PlanImportError(
+            "This .odt has no text document in it. Open it in LibreOffice, save it again as an "
+            "OpenDocument Text (.odt), and upload it again."
+        )
+    return _OdtReader(root).blocks(body, in_list=False)
+
+
+def _parse_xml(content: bytes) -> ElementTree.Element:
+    """Parse content.xml, refusing DTDs: an .odt never needs one, and entity tricks live there."""
+    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+        raise PlanImportError(
+            "This .odt contains XML that Chorus will not read (a DTD). Save it again as .odt."
+        )
+    try:
+        return ElementTree.fromstring(content)  # noqa: S314 - DTDs refused above
+    except ElementTree.ParseError as error:
+        raise PlanImportError(
+            f"This .odt is damaged (its content is not valid XML: {error}). Open it in LibreOffice, save "
+            "it again as .odt, and upload it again."
+        ) from None
+
+
+class _OdtReader:
+    """Walks content.xml in document order, knowing which automatic styles stand for which named ones."""
+
+    def __init__(self, root: ElementTree.Element):
+        # LibreOffice writes `<text:p text:style-name="P3">` where P3 is a tweak of, say, "Heading_20_2".
+        self.parents = {
+            style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
+            for style in root.iter(f"{_STYLE}style")
+        }
+
+    def blocks(self, element: ElementTree.Element, in_list: bool) -> list[tuple[str, str]]:
+        blocks: list[tuple[str, str]] = []
+        for child in element:
+            if child.tag in _ODT_SKIPPED_BLOCKS:
+                continue
+            if child.tag == f"{_TEXT}h":
+                level = int(child.get(f"{_TEXT}outline-level", "1") or 1)
+                blocks.append((self.text(child), f"heading{min(max(level, 1), 3)}"))
+            elif child.tag == f"{_TEXT}p":
+                style = self.style(child.get(f"{_TEXT}style-name", ""))
+                blocks.append((self.text(child), style or ("bullet" if in_list else "")))
+            elif child.tag == f"{_TABLE}table":
+                blocks.extend(self.table_blocks(child))
+            else:  # lists, list items, sections: their paragraphs, in order
+                blocks.extend(self.blocks(child, in_list or child.tag == f"{_TEXT}list"))
+        return blocks
+
+    def table_blocks(self, table: ElementTree.Element) -> list[tuple[str, str]]:
+        blocks: list[tuple[str, str]] = []
+        for child in table:
+            if child.tag in _ODT_ROW_GROUPS:
+                blocks.extend(self.table_blocks(child))
+            elif child.tag == f"{_TABLE}table-row":
+                cells = [
+                    self.blocks(cell, in_list=False) for cell in child if cell.tag == f"{_TABLE}table-cell"
+                ]
+                blocks.extend(_row_blocks(cells))
+        return blocks
+
+    def style(self, name: str) -> str:
+        seen = set()
+        while name and name not in seen:
+            style = _style_for_name(name)
+            if style:
+                return style
+            seen.add(name)
+            name = self.parents.get(name, "")
+        return ""
+
+    def text(self, element: ElementTree.Element) -> str:
+        parts = [element.text or ""]
+        for child in element:
+            if child.tag == f"{_TEXT}s":
+                parts.append(" " * int(child.get(f"{_TEXT}c", "1") or 1))
+            elif child.tag == f"{_TEXT}tab":
+                parts.append("\t")
+            elif child.tag == f"{_TEXT}line-break":
+                parts.append("\n")
+            elif child.tag == f"{_TEXT}number":  # a heading's automatic number, as last laid out
+                parts.append((child.text or "") + "\t")
+            elif child.tag not in _ODT_SKIPPED_INLINE:
+                parts.append(self.text(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+
+# --- Shared ----------------------------------------------------------------------------------------
+
+
+def _open_zip(data: bytes, extension: str, kind: str) -> zipfile.ZipFile:
+    damaged = (
+        f"This {extension} is damaged or is not really {kind} (it is not the zip package a "
+        f"{extension} file is). Open it in the program that made it, save it again as {extension}, and "
+        "upload it again."
+    )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        raise PlanImportError(damaged) from None
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        raise PlanImportError(
+            f"This {extension} unpacks to more than {_megabytes(MAX_UNPACKED_BYTES)}, far more than a plan "
+            "draft needs. Remove pictures and embedded files from it and upload it again."
+        )
+    try:
+        damaged_member = archive.testzip()
+    except RuntimeError:  # how zipfile says a member is encrypted
+        raise PlanImportError(
+            f"This {extension} is password-protected. Remove the password, save it again as {extension}, "
+            "and upload it again."
+        ) from None
+    except Exception:  # zlib, EOF and format errors in a truncated or corrupted file
+        raise PlanImportError(damaged) from None
+    if damaged_member is not None:
+        raise PlanImportError(damaged)
+    return archive
+
+
+def _row_blocks(cells: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """Lay a table row out as Word's own "Save as plain text" does.
+
+    The cells' first paragraphs share one line, joined by tabs (`9.2<tab>Help children…`); further
+    paragraphs of a cell follow on their own lines, so bullets and marker lines in a cell stay apart.
+    A shared line keeps a style only when a single cell put text on it.
+    """
+    lines: list[list[tuple[str, str]]] = []
+    for index, cell in enumerate(cells):
+        for position, block in enumerate(cell or [("", "")]):
+            if position == 0 and index > 0 and lines:
+                lines[-1].append(block)
+            else:
+                lines.append([block])
+    blocks = []
+    for parts in lines:
+        styles = [style for text, style in parts if text.strip()]
+        text = "\t".join(text for text, _ in parts)
+        blocks.append((text, styles[0] if len(styles) == 1 else ""))
+    return blocks
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
+_SPACES = re.compile("[\u00a0\u2007\u202f]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f]")
+
+
+def _number_lines(blocks: list[tuple[str, str]]) -> list[Line]:
+    """Clean each block's text and give every resulting line its number.
+
+    A line break inside a heading is only layout, so it becomes a space; inside other text it starts
+    a new line (Word authors put a marker or a paragraph's text after a soft break), and the new line
+    is plain text even when its paragraph was a bullet.
+    """
+    lines: list[Line] = []
+    for text, style in blocks:
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        if style.startswith("heading"):
+            pieces = [_LINE_BREAKS.sub(" ", text)]
+        else:
+            pieces = _LINE_BREAKS.split(text)
+        for position, piece in enumerate(pieces):
+            lines.append(
+                Line(text=piece.rstrip(), style=style if position == 0 else "", number=len(lines) + 1)
+            )
+    return lines
