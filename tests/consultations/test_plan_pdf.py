@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from consultations import plan_pdf
 from consultations.models.plan import PlanChapter, PlanParagraph
-from consultations.plan_pdf import render_plan_pdf
+from consultations.plan_pdf import fonts as plan_fonts
+from consultations.plan_pdf import render_plan_pdf, rich_text
 
 PAGE_URL = "https://chorus.example/plans/cyp-plan/"
 QUESTION_URL = "https://chorus.example/consultations/cyp-plan/#question-6-1"
@@ -215,14 +215,14 @@ def test_hostile_rich_text_and_fields_still_make_a_readable_pdf(large_print):
 
 
 def test_welsh_letters_print_as_themselves_with_dejavu():
-    if plan_pdf._load_fonts(plan_pdf.FONT_DIR).is_fallback:
+    if plan_fonts.load_fonts(plan_fonts.FONT_DIR).is_fallback:
         pytest.skip("DejaVu fonts are not installed")
     text = " ".join(page_texts(render(introduction_html="<p>Mae dŵr yn y tŷ — ‘Ŵyr’ a “Ŷ”…</p>")))
     assert "Mae dŵr yn y tŷ — ‘Ŵyr’ a “Ŷ”…" in text
 
 
 def test_without_dejavu_helvetica_prints_the_nearest_letters(monkeypatch, tmp_path):
-    monkeypatch.setattr(plan_pdf, "FONT_DIR", tmp_path)
+    monkeypatch.setattr(plan_fonts, "FONT_DIR", tmp_path)
     pdf = render(
         introduction_html="<p>Mae dŵr yn y tŷ — “quoted” 🎉 end</p>" + HOSTILE_HTML, title="Cynllun ŵ"
     )
@@ -234,8 +234,8 @@ def test_without_dejavu_helvetica_prints_the_nearest_letters(monkeypatch, tmp_pa
 
 
 def test_rich_text_becomes_escaped_paragraph_markup_with_only_known_tags():
-    fonts = plan_pdf._load_fonts(plan_pdf.FONT_DIR)
-    blocks = plan_pdf._rich_text_blocks(
+    fonts = plan_fonts.load_fonts(plan_fonts.FONT_DIR)
+    blocks = rich_text.rich_text_blocks(
         "<p>1 < 2 &amp; <b>bold <i>both</b> after</p><ol><li>one</li></ol>"
         '<p><a linktype="page" id="3">Page</a> <a href="https://example.org/?a=1&amp;b=2">web</a></p>',
         fonts,
@@ -244,14 +244,14 @@ def test_rich_text_becomes_escaped_paragraph_markup_with_only_known_tags():
     assert [block.markup for block in blocks] == [
         "1 &lt; 2 &amp; <b>bold <i>both</i></b> after",
         "one",
-        f'Page <a href="https://example.org/?a=1&amp;b=2" color="{plan_pdf.LINK_COLOUR.hexval()}">web</a>',
+        f'Page <a href="https://example.org/?a=1&amp;b=2" color="{rich_text.LINK_COLOUR.hexval()}">web</a>',
     ]
     assert [(block.bullet, block.list_depth) for block in blocks] == [("", 0), ("1.", 1), ("", 0)]
 
 
 def test_unbalanced_and_stray_tags_are_closed_within_each_block():
-    fonts = plan_pdf._load_fonts(plan_pdf.FONT_DIR)
-    blocks = plan_pdf._rich_text_blocks(
+    fonts = plan_fonts.load_fonts(plan_fonts.FONT_DIR)
+    blocks = rich_text.rich_text_blocks(
         "</i></ul><b>open across<p>blocks</b></a> then plain</p><li>stray item</li><p>after</p>",
         fonts,
         PAGE_URL,
