@@ -6,7 +6,9 @@
 import random
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -15,8 +17,19 @@ from wagtail.models import GroupPagePermission, Page
 
 from home.models import FormField, FormPage, ensure_home_page
 
+from . import demo_plan
 from .forms import AnswerInput
-from .models import AgeBand, ConsultationPage, PlanDraftPage, Question, RespondentType
+from .models import (
+    AgeBand,
+    ConsultationPage,
+    PlanAim,
+    PlanDraftPage,
+    PlanHeadlinesPage,
+    Question,
+    RespondentType,
+)
+from .models.aims import ensure_standard_aims
+from .plan_import.importer import import_plan_draft
 from .services import submit_response
 
 OFFICER_EMAIL = "officer@example.org"
@@ -27,118 +40,9 @@ DEMO_RESPONSES = 48
 DEMO_NAMESPACE = uuid.UUID("6f1d3c1e-2b7a-4c55-9d0e-7a1f0c3b9e21")
 
 P = "<p>{}</p>".format
+PLAN_SLUG = "plan-draft-2027-2030"
+PLAN_TITLE = "Growing Up in Harrowby Vale: our plan for 2027 to 2030 (draft)"
 
-
-def _para(number, text, ref="", heading=""):
-    return {"number": number, "heading": heading, "text": P(text), "question_ref": ref}
-
-
-PLAN_CHAPTERS = [
-    {
-        "number": "1",
-        "heading": "Introduction",
-        "paragraphs": [
-            _para(
-                "1.1",
-                "This is the draft of Harrowby Vale's plan for children and young people from 2027 to 2030. "
-                "It was written by the council, the health board, schools and colleges, the police and local charities, working together as one partnership.",
-            ),
-            _para(
-                "1.2",
-                "The plan must say what every partner will do so that children and young people grow up safe, healthy and heard. "
-                "We want to know whether this draft makes that clear.",
-                ref="1",
-            ),
-            _para(
-                "1.3",
-                "We will publish what you told us and what we changed because of it before the final plan is agreed.",
-            ),
-        ],
-    },
-    {
-        "number": "2",
-        "heading": "Our vision",
-        "paragraphs": [
-            _para(
-                "2.1",
-                "Every child and young person in Harrowby Vale has a good start, somewhere safe to live and learn, "
-                "people to turn to, and a real say in decisions about their lives.",
-                ref="2",
-                heading="What we want for you",
-            ),
-            _para(
-                "2.2",
-                "The vision rests on the rights in the UN Convention on the Rights of the Child, especially Article 12: "
-                "your right to give your views and to be taken seriously.",
-            ),
-            _para(
-                "2.2.1",
-                "Partners will show, at every board meeting, how young people's views changed what they did.",
-                ref="4",
-            ),
-        ],
-    },
-    {
-        "number": "3",
-        "heading": "Mental health and emotional well-being",
-        "paragraphs": [
-            _para(
-                "3.1",
-                "Help children and young people build friendships, cope with setbacks and know where to go when things get hard.",
-                ref="6.1",
-                heading="Objectives",
-            ),
-            _para(
-                "3.2",
-                "Train staff in every secondary school and youth club to notice when someone is struggling and to listen without judging.",
-                ref="6.1",
-            ),
-            _para(
-                "3.3",
-                "Cut the wait for a first appointment with the young people's mental health service from twelve weeks to four.",
-                ref="6.2",
-                heading="Planning priorities",
-            ),
-            _para(
-                "3.4",
-                "Open a drop-in space in the town centre, run with young people, on three evenings a week.",
-            ),
-        ],
-    },
-    {
-        "number": "4",
-        "heading": "Active and healthy lives",
-        "paragraphs": [
-            _para(
-                "4.1",
-                "Make it easier to find free and low-cost things to do after school and at weekends.",
-                ref="7.1",
-                heading="Objectives",
-            ),
-            _para(
-                "4.2",
-                "Work with bus companies so that young people can reach sports and arts clubs safely in the evening.",
-            ),
-            _para(
-                "4.3",
-                "By 2030, every child in Harrowby Vale can swim 25 metres by the time they leave primary school, with free lessons for those who need them.",
-                ref="7.2",
-                heading="What we will achieve by 2030",
-            ),
-        ],
-    },
-    {
-        "number": "5",
-        "heading": "How we will keep listening",
-        "paragraphs": [
-            _para(
-                "5.1",
-                "The Youth Forum and the Shadow Partnership Board will meet the partnership twice a year and see what happened to their ideas.",
-            ),
-            _para("5.2", "If there is something this plan has missed, we want to hear it.", ref="8"),
-        ],
-    },
-]
 
 YES_NO, SINGLE, MULTIPLE, FREE = (
     Question.Kind.YES_NO,
@@ -233,17 +137,64 @@ def _child(parent, model, slug, **fields):
 
 
 def _plan_draft(home):
-    return _child(
-        home,
-        PlanDraftPage,
-        "plan-draft-2027-2030",
-        title="Growing Up in Harrowby Vale: our plan for 2027 to 2030 (draft)",
+    """The plan draft, imported from the Word document an editor would upload: version 1 as
+    first published, then version 2 after the first round of comments."""
+    existing = PlanDraftPage.objects.child_of(home).filter(slug=PLAN_SLUG).first()
+    if existing:
+        return existing
+    ensure_standard_aims()
+    first = import_plan_draft(
+        filename=_save_demo_document(1),
+        data=demo_plan.plan_docx(1),
+        parent=home,
+        title=PLAN_TITLE,
         plan_period="2027–2030",
-        stage=PlanDraftPage.Stage.CONSULTATION,
-        introduction=P(
-            "This is a draft. Read it, then tell us what you think: every paragraph with a “Have your say” link is asked about in the consultation."
-        ),
-        body=[("chapter", chapter) for chapter in PLAN_CHAPTERS],
+    ).page
+    plan = first.get_latest_revision_as_object()
+    plan.slug = PLAN_SLUG
+    plan.stage = PlanDraftPage.Stage.CONSULTATION
+    plan.aims_framework = PlanAim.Framework.WALES_CORE_AIMS
+    plan.introduction = P(
+        "This is a draft. Read it, then tell us what you think: every paragraph with a “Have your say” link is asked about in the consultation."
+    )
+    plan.body = _tagged(plan.body.raw_data)
+    plan.save_revision().publish()
+    import_plan_draft(
+        filename=_save_demo_document(2), data=demo_plan.plan_docx(2), replace=plan, publish=True
+    )
+    plan = PlanDraftPage.objects.get(pk=plan.pk)
+    _headlines(plan)
+    return plan
+
+
+def _save_demo_document(version) -> str:
+    """Leave the demo's Word document where an editor can find it and try the admin import."""
+    folder = Path(settings.MEDIA_ROOT) / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"harrowby-vale-plan-draft-v{version}.docx"
+    path.write_bytes(demo_plan.plan_docx(version))
+    return str(path)
+
+
+def _tagged(raw_body):
+    """The editor's tags (aims, UNCRC articles) on the imported paragraphs."""
+    for chapter in raw_body:
+        for item in chapter["value"]["paragraphs"]:
+            paragraph = item["value"]
+            if paragraph["number"] in demo_plan.TAGS:
+                paragraph["aims"], paragraph["uncrc_articles"] = demo_plan.TAGS[paragraph["number"]]
+    return raw_body
+
+
+def _headlines(plan):
+    headlines = demo_plan.HEADLINES
+    _child(
+        plan,
+        PlanHeadlinesPage,
+        "headlines",
+        title=headlines["title"],
+        vision=headlines["vision"],
+        priorities=[("priority", priority) for priority in headlines["priorities"]],
     )
 
 

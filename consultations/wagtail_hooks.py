@@ -52,3 +52,41 @@ def keep_consultations_with_responses(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+# --- Importing plan drafts from documents (views in consultations.plan_import.admin) ---
+
+
+@hooks.register("register_admin_urls")
+def register_plan_import_urls():
+    from .plan_import import admin as plan_import_admin
+
+    return [
+        path(
+            "plan-drafts/import/",
+            include((plan_import_admin.urlpatterns, "plan_import"), namespace="plan_import"),
+        )
+    ]
+
+
+class PlanImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .plan_import.admin import can_import
+
+        return can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_plan_import_menu_item():
+    return PlanImportMenuItem(
+        "Import plan draft", reverse("plan_import:import"), icon_name="upload", order=260
+    )
+
+
+@hooks.register("register_page_listing_buttons")
+def plan_import_listing_button(page, user, next_url=None):
+    from .models import PlanDraftPage
+
+    if isinstance(page.specific_deferred, PlanDraftPage) and page.permissions_for_user(user).can_edit():
+        url = f"{reverse('plan_import:import')}?replace={page.pk}"
+        yield ListingButton("Import a new version", url, priority=20)

@@ -3,6 +3,9 @@
 DATABASE_URL and REDIS_URL still apply, so CI runs the same suite against PostgreSQL and Redis.
 """
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -15,3 +18,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Uploads and the demo's documents never land in the working tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="chorus-test-media-"))

@@ -147,7 +147,7 @@ def fill_responses(count):
     return consultation
 
 
-def _best_of(function, runs=5):
+def median_ms(function, runs=5):
     timings = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -157,6 +157,6 @@ def _best_of(function, runs=5):
 
 
 def time_summary(consultation):
-    summary = _best_of(lambda: summarise(consultation))
-    scan = _best_of(lambda: Answer.objects.for_consultation(consultation).count())
+    summary = median_ms(lambda: summarise(consultation))
+    scan = median_ms(lambda: Answer.objects.for_consultation(consultation).count())
     return summary, scan

@@ -10,8 +10,13 @@ baseline measured in the same run. Nothing here asserts: budgets are read, not t
   stack (daphne, SQLite); baseline: the same server's Wagtail form page, same fields.
 - summary_ms_100k: building the per-question summary for 100,000 responses to 8 questions;
   baseline: one COUNT over the same answers.
+- import_ms_150kb: importing a generated 150 KB plain-text draft (300 paragraphs, 50 markers);
+  baseline: saving the same chapters as a page without reading or parsing a document.
+- plan_page_bytes: the published 300-paragraph draft page, compressed, every asset; baseline:
+  the draft's plain text, gzip-compressed.
 """
 
+import gzip
 import http.client
 import os
 import re
@@ -31,7 +36,13 @@ DB = WORK / "bench.sqlite3"
 CLIENTS = 20
 ROUND_SECONDS = float(os.environ.get("BENCH_ROUND_SECONDS", "8"))
 SUMMARY_RESPONSES = int(os.environ.get("BENCH_SUMMARY_RESPONSES", "100000"))
-BUDGETS = {"page_bytes": 14_336, "submit_ratio": 1.0, "summary_ms_100k": 1_000}
+BUDGETS = {
+    "page_bytes": 14_336,
+    "submit_ratio": 1.0,
+    "summary_ms_100k": 1_000,
+    "import_ms_150kb": 2_000,
+    "plan_page_bytes": 60_000,
+}
 
 ENV = os.environ | {"DATABASE_URL": f"sqlite:///{DB}", "DJANGO_SETTINGS_MODULE": "chorus.settings.dev"}
 ENV.pop("REDIS_URL", None)
@@ -105,11 +116,12 @@ def prepare():
 
     django.setup()
     from tests.bench.content import make_bench_pages
+    from tests.bench.plan import make_bench_plan
 
-    return make_bench_pages()
+    return make_bench_pages() | {"plan_url": make_bench_plan()}
 
 
-def page_bytes(consultation_url, form_url):
+def page_bytes(consultation_url, form_url, plan_url):
     """Bytes on the wire for a cold phone load, measured by Chromium itself (CDP)."""
     from playwright.sync_api import sync_playwright
 
@@ -152,10 +164,16 @@ def page_bytes(consultation_url, form_url):
 
         ours, requests = weigh(consultation_url)
         baseline, _ = weigh(form_url)
+        plan, _ = weigh(plan_url)
         browser.close()
     report("page_bytes", ours, "bytes", "max")
     report("page_requests", requests, "requests")
     report("page_bytes_ratio", round(ours / baseline, 2), "x (vs the Wagtail form page)")
+    from tests.bench.plan import plan_text
+
+    plain = len(gzip.compress(plan_text().encode()))
+    report("plan_page_bytes", plan, "bytes", "max")
+    report("plan_page_ratio", round(plan / plain, 2), "x (vs the draft's plain text, gzip-compressed)")
 
 
 def submit_rate(server, path, make_body, success_status):
@@ -240,15 +258,25 @@ def summary_ms():
     report("summary_ratio", round(summary / scan, 2), "x (vs one COUNT over the same answers)")
 
 
+def import_ms():
+    from tests.bench.plan import time_import
+
+    imported, saved = time_import()
+    report("import_ms_150kb", round(imported), "ms", "max")
+    report("import_ratio", round(imported / saved, 2), "x (vs saving the same chapters without a document)")
+
+
 def main():
     only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))  # e.g. BENCH_ONLY=submit
     bench = prepare()
     if not only or "page" in only:
-        page_bytes(bench["consultation_url"], bench["form_url"])
+        page_bytes(bench["consultation_url"], bench["form_url"], bench["plan_url"])
     if not only or "submit" in only:
         submit_rps(bench)
     if not only or "summary" in only:
         summary_ms()
+    if not only or "import" in only:
+        import_ms()
 
 
 if __name__ == "__main__":

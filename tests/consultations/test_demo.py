@@ -1,7 +1,16 @@
+from pathlib import Path
+
 from django.core.management import call_command
 
 from consultations.demo import OFFICER_EMAIL, OFFICER_PASSWORD
-from consultations.models import Answer, ConsultationPage, PlanDraftPage, Question, Response
+from consultations.models import (
+    Answer,
+    ConsultationPage,
+    PlanDraftPage,
+    PlanHeadlinesPage,
+    Question,
+    Response,
+)
 
 
 def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
@@ -27,3 +36,20 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     signed_in = client.post("/accounts/login/", {"login": OFFICER_EMAIL, "password": OFFICER_PASSWORD})
     assert signed_in.status_code == 302
     assert client.get(f"/admin/responses/{consultation.pk}/summary/").status_code == 200
+
+
+def test_demo_plan_is_imported_from_a_word_document_in_two_versions_with_headlines_and_tags(
+    db, client, settings
+):
+    call_command("load_demo")
+    plan = PlanDraftPage.objects.get()
+    assert (Path(settings.MEDIA_ROOT) / "demo" / "harrowby-vale-plan-draft-v2.docx").read_bytes()[:2] == b"PK"
+    assert list(plan.versions.values_list("number", flat=True)) == [2, 1]
+    changes = client.get(plan.url + "versions/2/changes/").content.decode()
+    assert "1 paragraph added, 2 changed, 0 removed" in changes
+    assert [c.heading for c in plan.chapters()][:2] == ["Introduction", "Our vision"]
+    tagged = {p.number: p.aims for p in plan.paragraphs() if p.aims}
+    assert tagged["3.3"] == ("core-aim-3",)  # kept through the second import
+    headlines = PlanHeadlinesPage.objects.child_of(plan).get()
+    assert "Someone to talk to" in client.get(headlines.url).content.decode()
+    assert "Being listened to and respected" in client.get(plan.url + "aims/").content.decode()

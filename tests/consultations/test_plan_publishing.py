@@ -93,7 +93,7 @@ def test_word_differences_are_escaped():
     assert "&lt;hello&gt;" in diff and "<hello>" not in diff
 
 
-def test_unnumbered_sections_get_anchors_by_place():
+def test_unnumbered_sections_get_anchors_by_place(db):
     body = [
         {
             "type": "chapter",

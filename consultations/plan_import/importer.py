@@ -1,0 +1,571 @@
+"""Import a plan draft document as a PlanDraftPage, and draft the questions its markers ask for.
+
+One use case, as plain functions (STYLE: validate, write in one transaction, report the outcome):
+
+    report = import_plan_draft(filename="plan.docx", data=data, consultation=consultation)
+    print("\\n".join(report.lines()))
+
+The page is saved the way Wagtail's own editor saves it: a new page is created unpublished with a
+first revision, a new version of an existing page is a new revision, and nothing goes live unless
+`publish=True` (https://docs.wagtail.org/en/stable/reference/pages/model_reference.html#revision).
+A dry run does all the work, reports it and rolls it back.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from wagtail.models import Site
+
+from consultations.models import ConsultationPage, PlanDraftPage, Question
+from consultations.references import normalise_question_ref, ref_sort_key
+
+from .parser import ParsedPlan, parse_plan
+from .readers import Line, PlanImportError, read_document
+
+# A plan period must be given (the field is required); when the editor gives none and the document
+# does not say, the page says so honestly instead of inventing one.
+UNKNOWN_PERIOD = "To be confirmed"
+HEADING_MAX_CHARS = 255  # ChapterBlock and ParagraphBlock headings
+PROMPT_MAX_CHARS = 500  # Question.prompt
+# `2027–2030`, `2027-30`, `2027 to 2030`: a plan period in a title or the document's first lines.
+_PERIOD = re.compile(r"\b(20\d\d)\s*(?:[-–—/]|to)\s*((?:20)?\d\d)\b")
+_PERIOD_LINES = 5
+
+
+@dataclass(frozen=True)
+class ChapterSummary:
+    number: str
+    heading: str
+    paragraphs: int
+    refs: list[str]
+
+    def line(self) -> str:
+        name = f"{self.number} {self.heading}" if self.number else self.heading
+        count = _count(range(self.paragraphs), "paragraph")
+        refs = f"references {', '.join(self.refs)}" if self.refs else "no question references"
+        return f"{name}: {count}; {refs}"
+
+
+def _count(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+@dataclass
+class Reconciliation:
+    """How a consultation's questionnaire compares with a plan draft's question references.
+
+    `created`: references that had no question, for which a skeleton question was drafted.
+    `orphaned`: questions whose reference the draft no longer carries; kept, never deleted, as
+    they may have answers. `in_draft_only`: the consultation is live, so the new questions wait in a
+    draft revision for an editor to review and publish rather than appearing to young people at once.
+    """
+
+    consultation: ConsultationPage
+    created: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    in_draft_only: bool = False
+
+    def lines(self) -> list[str]:
+        lines = [f"Questionnaire of “{self.consultation.title}” (page {self.consultation.pk})"]
+        if self.created:
+            where = (
+                "added to a draft of the consultation: review it, then publish it"
+                if self.in_draft_only
+                else "marked “needs review”: check each prompt and type"
+            )
+            lines.append(
+                f"  {_count(self.created, 'new question')} drafted ({', '.join(self.created)}), {where}."
+            )
+        else:
+            lines.append("  Every question reference in the draft already has a question.")
+        if self.orphaned:
+            lines.append(
+                f"  {_count(self.orphaned, 'question')} not referenced by the draft any more "
+                f"({', '.join(self.orphaned)}): kept, as they may have answers; remove or re-key them in the "
+                "admin."
+            )
+        return lines
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did; `lines()` is the human report, `summary_line()` its counts."""
+
+    filename: str
+    title: str
+    plan_period: str
+    chapters: int
+    paragraphs: int
+    markers: int
+    refs: int
+    unplaced: int
+    chapter_summaries: list[ChapterSummary]
+    warnings: list[str]
+    question_refs: list[str]
+    dry_run: bool = False
+    published: bool = False
+    page: PlanDraftPage | None = None  # None on a dry run
+    parent: object = None  # the page a new draft goes under; None for a new version
+    replaced: PlanDraftPage | None = None  # the page a new version was saved for
+    reconciliation: Reconciliation | None = None
+
+    @property
+    def created_question_refs(self) -> list[str]:
+        return self.reconciliation.created if self.reconciliation else []
+
+    @property
+    def orphaned_question_refs(self) -> list[str]:
+        return self.reconciliation.orphaned if self.reconciliation else []
+
+    def outcome(self) -> str:
+        """One sentence or two: what was (or, on a dry run, would be) saved."""
+        and_publish = " and publish it" if self.published else ""
+        if self.replaced is not None:
+            subject = f"a new version of “{self.replaced.title}” (page {self.replaced.pk})"
+            if self.dry_run:
+                return f"Dry run, nothing was saved. This would save {subject}{and_publish}."
+            if self.published:
+                return f"Saved and published {subject}."
+            if self.replaced.live:
+                return f"Saved {subject} as a draft. The published page is unchanged until it is published."
+            return f"Saved {subject} as a draft: review it in the admin, then publish it."
+        where = f" under “{self.parent.title}”" if self.parent is not None else ""
+        if self.dry_run:
+            what = f"the plan draft “{self.title}”{where}{and_publish}"
+            return f"Dry run, nothing was saved. This would create {what}."
+        if self.published:
+            return f"Created and published the plan draft “{self.title}” (page {self.page.pk}){where}."
+        return (
+            f"Created the plan draft “{self.title}” (page {self.page.pk}){where} as a draft, not published: "
+            "review it in the admin, then publish it."
+        )
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"File: {self.filename}",
+            f"Title: {self.title}; plan period: {self.plan_period}",
+            self.outcome(),
+            f"Chapters ({self.chapters}):",
+            *(f"  {chapter.line()}" for chapter in self.chapter_summaries),
+        ]
+        if self.reconciliation is not None:
+            lines.extend(self.reconciliation.lines())
+        if self.warnings:
+            lines.append(f"Warnings ({len(self.warnings)}), check these before publishing:")
+            lines.extend(f"  - {warning}" for warning in self.warnings)
+        else:
+            lines.append("No warnings.")
+        return lines
+
+    def summary_line(self) -> str:
+        return (
+            f"imported: chapters={self.chapters} paragraphs={self.paragraphs} markers={self.markers} "
+            f"refs={self.refs} unplaced={self.unplaced}"
+        )
+
+
+# --- Building the page body ------------------------------------------------------------------------
+
+
+def build_body(parsed: ParsedPlan, warnings: list[str] | None = None) -> list[dict]:
+    """The plan as raw StreamField data for `PlanDraftPage.body`.
+
+    Headings typed in capitals are stored as sentences (easier to read, especially for young
+    readers). What the blocks cannot hold is adapted and, when `warnings` is given, described there: a
+    chapter without a heading gets one ("Chapter 9", "Section 3"), an over-long heading is cut, and
+    a paragraph carrying several question references keeps the first (a paragraph block has one).
+    """
+    warnings = warnings if warnings is not None else []
+    body = []
+    for position, chapter in enumerate(parsed.chapters, start=1):
+        heading = chapter.heading
+        if not heading:
+            heading = f"Chapter {chapter.number}" if chapter.number else f"Section {position}"
+            warnings.append(f"{_chapter_label(chapter, position)} has no heading; it was called “{heading}”.")
+        paragraphs = []
+        for paragraph in chapter.paragraphs:
+            refs = list(dict.fromkeys(paragraph.question_refs))
+            if len(refs) > 1:
+                warnings.append(
+                    f"Line {paragraph.source_line}: paragraph {paragraph.number or '(unnumbered)'} carries "
+                    f"the references {', '.join(refs)}. A paragraph holds one reference, so it was keyed "
+                    f"to {refs[0]}; split it in the editor to key the others."
+                )
+            paragraphs.append(
+                {
+                    "number": paragraph.number,
+                    "heading": _fit_heading(
+                        _tidy(paragraph.heading), f"Line {paragraph.source_line}", warnings
+                    ),
+                    "text": paragraph.html(),
+                    "question_ref": refs[0] if refs else "",
+                    "aims": [],
+                    "uncrc_articles": "",
+                }
+            )
+        body.append(
+            {
+                "type": "chapter",
+                "value": {
+                    "number": chapter.number,
+                    "heading": _fit_heading(_tidy(heading), _chapter_label(chapter, position), warnings),
+                    "paragraphs": paragraphs,
+                },
+            }
+        )
+    return body
+
+
+def keep_tags(body: list[dict], previous: PlanDraftPage) -> None:
+    """Give each imported paragraph the aims and UNCRC articles its number had in the previous
+    version: editors tag paragraphs in the admin, and a new version of the document must not
+    wipe that work."""
+    tags = {
+        paragraph.number: (list(paragraph.aims), ", ".join(map(str, paragraph.uncrc_articles)))
+        for paragraph in previous.paragraphs()
+        if paragraph.number and (paragraph.aims or paragraph.uncrc_articles)
+    }
+    for chapter in body:
+        for paragraph in chapter["value"]["paragraphs"]:
+            if paragraph["number"] in tags:
+                paragraph["aims"], paragraph["uncrc_articles"] = tags[paragraph["number"]]
+
+
+def _chapter_label(chapter, position: int) -> str:
+    return f"Chapter {chapter.number}" if chapter.number else f"The unnumbered chapter at position {position}"
+
+
+def _fit_heading(heading: str, where: str, warnings: list[str]) -> str:
+    if len(heading) <= HEADING_MAX_CHARS:
+        return heading
+    warnings.append(
+        f"{where}: the heading is longer than {HEADING_MAX_CHARS} characters and was cut short; "
+        "it may be a paragraph of text written in a heading style."
+    )
+    return heading[: HEADING_MAX_CHARS - 1].rstrip() + "…"
+
+
+def _clean_body(raw: list[dict]):
+    """The body validated by its blocks, exactly as the page editor would validate it."""
+    stream_block = PlanDraftPage._meta.get_field("body").stream_block
+    try:
+        return stream_block.clean(stream_block.to_python(raw))
+    except ValidationError as error:
+        data = error.as_json_data() if hasattr(error, "as_json_data") else {}
+        details = "; ".join(message.rstrip(".") for message in _block_messages(data))
+        raise PlanImportError(
+            f"The plan cannot be saved as it was read: {details or error}. Correct the document and import "
+            "it again."
+        ) from None
+
+
+def _block_messages(data, path: str = "") -> list[str]:
+    """Flatten Wagtail's nested block errors into `chapter 2 › paragraphs 3 › number: message`."""
+    if isinstance(data, list):
+        return [message for item in data for message in _block_messages(item, path)]
+    if not isinstance(data, dict):
+        return []
+    messages = [
+        f"{path}: {strip_tags(text)}" if path else strip_tags(text) for text in data.get("messages", [])
+    ]
+    for key, value in (data.get("blockErrors") or {}).items():
+        label = f"chapter {int(key) + 1}" if not path else (f"{int(key) + 1}" if str(key).isdigit() else key)
+        messages.extend(_block_messages(value, f"{path} › {label}" if path else label))
+    return messages
+
+
+# --- Importing -------------------------------------------------------------------------------------
+
+
+def import_plan_draft(
+    *,
+    filename: str,
+    data: bytes,
+    encoding: str | None = None,
+    parent=None,
+    title: str | None = None,
+    plan_period: str | None = None,
+    replace: PlanDraftPage | None = None,
+    consultation: ConsultationPage | None = None,
+    publish: bool = False,
+    dry_run: bool = False,
+    user=None,
+) -> ImportReport:
+    """Read, parse and save a plan draft; raises PlanImportError, having written nothing, on bad input.
+
+    Without `replace`, a new unpublished PlanDraftPage is created under `parent` (default: the
+    default site's home page). With `replace`, a new revision of that page is saved, keeping its
+    title and plan period unless new ones are given. `publish=True` publishes the revision.
+    `consultation` has its questionnaire reconciled with the draft (see `reconcile_questionnaire`).
+    `user` is recorded on the revisions and in the page history; permission checks are the
+    caller's (the admin view checks them, the management command runs as the site operator).
+    """
+    lines = read_document(filename, data, encoding=encoding)
+    parsed = parse_plan(lines)
+    warnings = list(parsed.warnings)
+    body = build_body(parsed, warnings)
+    if replace is not None:
+        keep_tags(body, replace.get_latest_revision_as_object())
+    title = (title or "").strip() or (replace.draft_title if replace is not None else _title_from(filename))
+    plan_period, period_note = _plan_period(plan_period, replace, title, lines)
+    if period_note:
+        warnings.append(period_note)
+    if replace is None:
+        parent = parent or _default_parent()
+        if not PlanDraftPage.can_create_at(parent):
+            raise PlanImportError(
+                f"A plan draft cannot be created under “{parent.title}”; choose the home page."
+            )
+    report = ImportReport(
+        filename=PurePath(filename).name,
+        title=title,
+        plan_period=plan_period,
+        chapters=len(parsed.chapters),
+        paragraphs=parsed.paragraph_count,
+        markers=parsed.marker_count,
+        refs=len(parsed.refs),
+        unplaced=parsed.unplaced,
+        chapter_summaries=_chapter_summaries(parsed, body),
+        warnings=warnings,
+        question_refs=parsed.refs,
+        dry_run=dry_run,
+        published=publish,
+        parent=parent if replace is None else None,
+        replaced=replace,
+    )
+    try:
+        with transaction.atomic():
+            cleaned_body = _clean_body(body)
+            if replace is None:
+                page, revision = _create_page(parent, title, plan_period, cleaned_body, user)
+            else:
+                page, revision = _save_new_version(replace, title, plan_period, cleaned_body, user)
+            if consultation is not None:
+                report.reconciliation = reconcile_questionnaire(consultation, parsed, user=user)
+            if dry_run:
+                transaction.set_rollback(True)
+            elif publish:
+                revision.publish(user=user)
+    except ValidationError as error:
+        raise PlanImportError(f"The plan draft cannot be saved: {_validation_message(error)}") from None
+    report.page = None if dry_run else PlanDraftPage.objects.get(pk=page.pk)
+    return report
+
+
+def _default_parent():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise PlanImportError("There is no default site to add the plan draft to; choose a parent page.")
+    return site.root_page.specific
+
+
+def _title_from(filename: str) -> str:
+    """`cyp_plan_draft_v3.docx` -> "Cyp plan draft v3"."""
+    stem = PurePath(filename or "").stem
+    title = " ".join(re.sub(r"[_.]+|(?<=[^\W\d])-(?=[^\W\d])", " ", stem).split())
+    return (title[:1].upper() + title[1:])[:255] if title else "Plan draft"
+
+
+def _plan_period(given: str | None, replace, title: str, lines: list[Line]) -> tuple[str, str]:
+    """The plan period and, when it was not given, a note saying where it came from."""
+    if (given or "").strip():
+        return given.strip(), ""
+    if replace is not None:
+        return replace.plan_period, ""
+    first_lines = [line.text for line in lines if line.text.strip()][:_PERIOD_LINES]
+    for source, text in [("the title", title), *(("the document", text) for text in first_lines)]:
+        match = _PERIOD.search(text)
+        if match:
+            end = match[2] if len(match[2]) == 4 else match[1][:2] + match[2]
+            period = f"{match[1]}–{end}"
+            return period, f"The plan period “{period}” was read from {source}; check it."
+    return UNKNOWN_PERIOD, (
+        f"No plan period was given or found, so it reads “{UNKNOWN_PERIOD}”; set it before publishing."
+    )
+
+
+def _chapter_summaries(parsed: ParsedPlan, body: list[dict]) -> list[ChapterSummary]:
+    summaries = []
+    for chapter, block in zip(parsed.chapters, body, strict=True):
+        refs = {ref for paragraph in chapter.paragraphs for ref in paragraph.question_refs}
+        summaries.append(
+            ChapterSummary(
+                number=chapter.number,
+                heading=block["value"]["heading"],
+                paragraphs=len(chapter.paragraphs),
+                refs=sorted(refs, key=ref_sort_key),
+            )
+        )
+    return summaries
+
+
+def _create_page(parent, title, plan_period, body, user):
+    """A new page, unpublished, with its first revision: what Wagtail's "Save draft" does."""
+    page = PlanDraftPage(
+        title=title,
+        slug=_free_slug(parent, title),
+        plan_period=plan_period,
+        body=body,
+        live=False,
+        has_unpublished_changes=True,
+        owner=user,
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    return page, revision
+
+
+def _free_slug(parent, title: str) -> str:
+    base = slugify(title, allow_unicode=True)[:240] or "plan-draft"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, suffix = base, 1
+    while slug in taken:
+        suffix += 1
+        slug = f"{base}-{suffix}"
+    return slug
+
+
+def _save_new_version(page: PlanDraftPage, title, plan_period, body, user):
+    """A new revision of the page's latest draft (keeping any unpublished edits to other fields)."""
+    page = PlanDraftPage.objects.select_for_update().get(pk=page.pk)  # its latest state, held until saved
+    _refuse_locked(page, user)
+    draft = page.get_latest_revision_as_object()
+    draft.title = title
+    draft.plan_period = plan_period
+    draft.body = body
+    revision = draft.save_revision(user=user, log_action=True)
+    return draft, revision
+
+
+def _refuse_locked(page, user) -> None:
+    lock = page.get_lock()
+    if lock is not None and (user is None or lock.for_user(user)):
+        raise PlanImportError(
+            f"“{page.title}” is locked or waiting for approval, so a new version cannot be saved now. "
+            "Unlock it (or finish its workflow) in the admin and import again."
+        )
+
+
+def _validation_message(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+# --- Reconciling the questionnaire -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a reference first appears: enough to write a question about it."""
+
+    number: str
+    heading: str
+    chapter_heading: str
+
+
+def reconcile_questionnaire(consultation: ConsultationPage, source, *, user=None) -> Reconciliation:
+    """Draft a question for every reference in `source` that the consultation does not ask yet.
+
+    `source` is a ParsedPlan or a PlanDraftPage. A new question is free text, marked "needs
+    review", with a prompt made from the headings where the reference first appears. Questions whose
+    reference `source` no longer carries are reported, never deleted: they may have answers.
+
+    The questions are saved the way the page editor would save them, so the admin and the live
+    site agree. If the consultation is not live, they are saved as rows and added to a new revision
+    (publishing that revision later keeps them). If it is live, its rows are what young people see,
+    so the questions go into a new draft revision only, and appear when an editor publishes it.
+    """
+    places = _places(source)
+    with transaction.atomic():
+        consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
+        draft = consultation.get_latest_revision_as_object()
+        existing = {_normal(q.reference) for q in consultation.questions.all()}
+        existing |= {_normal(q.reference) for q in draft.questions.all()}
+        reconciliation = Reconciliation(
+            consultation=consultation,
+            orphaned=sorted(existing - set(places), key=ref_sort_key),
+            in_draft_only=consultation.live,
+        )
+        missing = [ref for ref in sorted(places, key=ref_sort_key) if ref not in existing]
+        if not missing:
+            return reconciliation
+        orders = [q.sort_order for q in draft.questions.all() if q.sort_order is not None]
+        last = max([*orders, consultation.questions.aggregate(last=Max("sort_order"))["last"] or 0])
+        for order, ref in enumerate(missing, start=last + 1):
+            question = Question(
+                page=consultation,
+                reference=ref,
+                prompt=_prompt(places[ref]),
+                kind=Question.Kind.FREE_TEXT,
+                needs_review=True,
+                sort_order=order,
+            )
+            question.full_clean()
+            if not consultation.live:
+                question.save()
+            draft.questions.add(question)
+            reconciliation.created.append(ref)
+        # The draft's own fields are unchanged and were valid when saved, so only the questions
+        # (validated above) need checking.
+        draft.save_revision(user=user, log_action=True, clean=False)
+    return reconciliation
+
+
+def _normal(ref: str) -> str:
+    try:
+        return normalise_question_ref(ref)
+    except ValidationError:
+        return ref
+
+
+def _places(source) -> dict[str, _Place]:
+    """Each reference in the plan, with the numbered heading it first appears under."""
+    if isinstance(source, ParsedPlan):
+        chapters = [
+            (chapter.heading, [(p.number, p.heading, p.question_refs) for p in chapter.paragraphs])
+            for chapter in source.chapters
+        ]
+    else:
+        chapters = [
+            (
+                chapter.heading,
+                [
+                    (p.number, p.heading, [p.question_ref] if p.question_ref else [])
+                    for p in chapter.paragraphs
+                ],
+            )
+            for chapter in source.chapters()
+        ]
+    places: dict[str, _Place] = {}
+    for chapter_heading, paragraphs in chapters:
+        section = ""  # the nearest heading so far: `9.1 OBJECTIVES` heads 9.2's text
+        for number, heading, refs in paragraphs:
+            section = heading or section
+            for ref in refs:
+                places.setdefault(ref, _Place(number, section, chapter_heading))
+    return places
+
+
+def _prompt(place: _Place) -> str:
+    """ "What do you think about 9.2 Objectives (Mental health and emotional well-being)?"."""
+    subject = " ".join(part for part in (place.number, _tidy(place.heading)) if part)
+    chapter = _tidy(place.chapter_heading)
+    if subject and chapter:
+        subject = f"{subject} ({chapter})"
+    prompt = f"What do you think about {subject or chapter or 'this part of the plan'}?"
+    return prompt if len(prompt) <= PROMPT_MAX_CHARS else prompt[: PROMPT_MAX_CHARS - 2] + "…?"
+
+
+def _tidy(heading: str) -> str:
+    """Headings typed in capitals read as sentences: `OBJECTIVES` -> `Objectives`."""
+    letters = [char for char in heading if char.isalpha()]
+    if letters and all(char.isupper() for char in letters):
+        return heading.capitalize()
+    return heading
