@@ -67,11 +67,14 @@ class PlanChapter:
 def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
     """A StreamField body (a page's, or an old version's) as chapters of paragraphs."""
     question_urls = question_urls or {}
+    unique = _UniqueAnchors()
     chapters = []
     for chapter_index, block in enumerate((b for b in body if b.block_type == "chapter"), start=1):
         chapter = block.value
         # Numbers make anchors that survive new versions; unnumbered sections are found by place.
-        chapter_anchor = number_anchor(chapter["number"]) if chapter["number"] else f"section-{chapter_index}"
+        chapter_anchor = unique(
+            number_anchor(chapter["number"]) if chapter["number"] else f"section-{chapter_index}"
+        )
         paragraphs = [
             PlanParagraph(
                 number=paragraph["number"],
@@ -80,7 +83,11 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
                 question_ref=paragraph["question_ref"],
                 chapter_number=chapter["number"],
                 chapter_heading=chapter["heading"],
-                anchor="" if paragraph["number"] else f"{chapter_anchor}-{index}",
+                anchor=unique(
+                    number_anchor(paragraph["number"])
+                    if paragraph["number"]
+                    else f"{chapter_anchor}-p{index}"
+                ),
                 question_url=question_urls.get(paragraph["question_ref"], ""),
                 aims=tuple(paragraph.get("aims") or ()),
                 uncrc_articles=tuple(parse_articles(paragraph.get("uncrc_articles") or "")),
@@ -89,6 +96,21 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
         ]
         chapters.append(PlanChapter(chapter["number"], chapter["heading"], paragraphs, chapter_anchor))
     return chapters
+
+
+class _UniqueAnchors:
+    """A plan may repeat a number (the importer keeps both and warns); ids on a page must not."""
+
+    def __init__(self):
+        self.seen = set()
+
+    def __call__(self, anchor: str) -> str:
+        candidate, copy = anchor, 1
+        while candidate in self.seen:
+            copy += 1
+            candidate = f"{anchor}-{copy}"
+        self.seen.add(candidate)
+        return candidate
 
 
 class PlanDraftPage(RoutablePageMixin, Page):

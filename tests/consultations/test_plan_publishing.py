@@ -111,7 +111,29 @@ def test_unnumbered_sections_get_anchors_by_place(db):
     plan = PlanDraftPage(title="x", body=body)
     chapters = chapters_from_body(plan.body)
     assert chapters[0].anchor == "section-1"
-    assert chapters[0].paragraphs[0].anchor == "section-1-1"
+    assert chapters[0].paragraphs[0].anchor == "section-1-p1"
+
+
+def test_an_unnumbered_paragraph_never_shares_an_anchor_with_a_numbered_one(plan):
+    def add_intro(chapters):
+        chapters[0]["paragraphs"].insert(
+            0, {"number": "", "heading": "", "text": "<p>Intro</p>", "question_ref": ""}
+        )
+
+    edit_plan(plan, add_intro)
+    anchors = [p.anchor for p in plan.paragraphs()]
+    assert anchors[0] == "para-9-p1" and len(set(anchors)) == len(anchors)
+
+
+def test_a_repeated_paragraph_number_gets_its_own_anchor(plan):
+    def repeat(chapters):
+        chapters[0]["paragraphs"].append(
+            {"number": "9.1", "heading": "", "text": "<p>Again</p>", "question_ref": ""}
+        )
+
+    edit_plan(plan, repeat)
+    assert [p.anchor for p in plan.paragraphs()].count("para-9-1") == 1
+    assert plan.chapters()[0].paragraphs[-1].anchor == "para-9-1-2"
 
 
 @pytest.fixture
