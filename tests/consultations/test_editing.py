@@ -126,3 +126,28 @@ def test_nor_can_the_page_above_it(admin_client, home, consultation, answer):
     answer({"6.1": "precious"})
     admin_client.post(f"/admin/pages/{home.pk}/delete/", follow=True)
     assert ConsultationPage.objects.filter(pk=consultation.pk).exists()
+
+
+def test_editor_tags_a_question_with_aims_and_articles_and_clears_needs_review(admin_client, consultation):
+    from consultations.models import PlanAim
+
+    aims = PlanAim.objects.filter(code__in=["core-aim-3", "core-aim-5"])
+    Question.objects.filter(page=consultation, reference="6.1").update(needs_review=True)
+    rows = current_rows(consultation)
+    rows[1]["uncrc_articles"] = "24 and 12"
+    assert "needs_review" not in rows[1]  # the editor unticks it
+    assert admin_client.get(f"/admin/pages/{consultation.pk}/edit/").status_code == 200
+    data = edit_data(consultation, rows) | {"questions-1-aims": [aim.pk for aim in aims]}  # ticked boxes
+    response = admin_client.post(f"/admin/pages/{consultation.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    question = Question.objects.get(page=consultation, reference="6.1")
+    assert set(question.aims.values_list("code", flat=True)) == {"core-aim-3", "core-aim-5"}
+    assert question.uncrc_articles == "12, 24" and not question.needs_review
+
+
+def test_a_question_tagged_with_an_article_that_does_not_exist_is_explained(admin_client, consultation):
+    rows = current_rows(consultation)
+    rows[1]["uncrc_articles"] = "12, 60"
+    response = post_edit(admin_client, consultation, rows)
+    assert response.status_code == 200
+    assert "“60” is not a UNCRC article" in response.content.decode()
