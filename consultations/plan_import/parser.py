@@ -42,8 +42,6 @@ _SEAM_AFTER = " \t.-–—:;,)]"
 
 # `9`, `9.`, `9.2`, `9.2.1`, `9.2.` and the typo `1,7` (but not `1,000`), then space or the end.
 _NUMBER = re.compile(r"^(?P<number>[1-9]\d?(?:(?:\.|,(?=\d{1,2}\b))\d{1,3}){0,3})\.?(?:\s+(?P<rest>.*))?$")
-# A contents-page entry (`9 Mental health ....... 45`) names a chapter without being one.
-_CONTENTS_ENTRY = re.compile(r"(?:\.{3}|…|\t)\s*+\d++$")
 _BULLET = re.compile(r"^(?:[·•●○◦▪■❑❖➢➤►✓✔\uf000-\uf0ff]\s*|[-–*+o]\s+)(?P<text>.*)$")
 _SPACES = re.compile(r" {2,}")
 _SENTENCE_END = (".", ":", ";", ",")
@@ -191,7 +189,7 @@ class _Number:
             return None
         rest = (match["rest"] or "").strip()
         # `3.5 million children` is a quantity, not a paragraph; plan text starts with a capital.
-        if rest[:1].islower() or _CONTENTS_ENTRY.search(rest):
+        if rest[:1].islower() or _is_contents_entry(rest):
             return None
         return cls(match["number"].replace(",", "."), rest, "," in match["number"])
 
@@ -202,6 +200,16 @@ class _Number:
     @property
     def chapter(self) -> str:
         return self.number.split(".")[0]
+
+
+def _is_contents_entry(text: str) -> bool:
+    """`Mental health ....... 45` or `Mental health<tab>45`: a contents page names a chapter without
+    being one."""
+    before_page = text.rstrip("0123456789")
+    leader = before_page.rstrip()
+    if before_page == text or not leader:
+        return False
+    return "\t" in before_page[len(leader) :] or leader.endswith(("...", "…"))
 
 
 @dataclass

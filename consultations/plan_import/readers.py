@@ -73,10 +73,10 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
     if not data:
         raise PlanImportError("The file is empty. Choose the saved plan draft and upload it again.")
     if len(data) > MAX_UPLOAD_BYTES:
+        size, limit = _megabytes(len(data)), _megabytes(MAX_UPLOAD_BYTES)
         raise PlanImportError(
-            f"The file is {_megabytes(len(data))}; the largest file Chorus can import is "
-            f"{_megabytes(MAX_UPLOAD_BYTES)}. Remove pictures from the document (or save it as plain "
-            "text) and try again."
+            f"The file is {'just over ' + limit if size == limit else size}; the largest file Chorus can "
+            f"import is {limit}. Remove pictures from the document (or save it as plain text) and try again."
         )
     _refuse_other_formats(data, extension)
     if extension == ".docx":
@@ -224,10 +224,10 @@ def _binary_message() -> str:
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*))?$")
 _MD_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_MD_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_MD_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*+\1){2,}+\s*$")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s*>\s?")
-_MD_TABLE_DELIMITER = re.compile(r"^\|?\s*+:?-+:?\s*+(?:\|\s*+:?-+:?\s*+)+\|?$")
+_MD_TABLE_DELIMITER = re.compile(r"^\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)++\|?$")
 # Lines that start a new block or a new plan paragraph, so never continue the line before them.
 _MD_NEW_BLOCK = re.compile(
     r"^\s*(?:\d+(?:[.,]\d+)*[.)]?(?:\s|$)|\.?\s*ref\b|[·•●○◦▪■❑\uf000-\uf0ff]|o\s)", re.IGNORECASE
@@ -300,13 +300,15 @@ def _without_closing_hashes(heading: str) -> str:
     return bare.rstrip() if bare != heading and (not bare or bare[-1].isspace()) else heading
 
 
+# Inline markup. The text between delimiters never contains the delimiter itself, so every search
+# stops at the next one: a long line full of stray `*` or `[` costs linear time, not quadratic.
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_ESCAPED = re.compile("[\ue000-\ue07f]")
-_MD_CODE = re.compile(r"(`+)(.+?)\1")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_MD_CODE = re.compile(r"(`+)([^`]+)\1(?!`)")
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_MD_STRONG = re.compile(r"\*\*(?=\S)([^*]+)(?<=\S)\*\*|__(?=\S)([^_]+)(?<=\S)__")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)([^_]+)(?<=\S)_(?!\w)")
 
 
 def _plain_markdown(text: str) -> str:
@@ -318,7 +320,7 @@ def _plain_markdown(text: str) -> str:
     text = _MD_CODE.sub(lambda match: match[2].strip(), text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
-    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_STRONG.sub(lambda match: match[1] or match[2], text)
     text = _MD_EMPHASIS.sub(lambda match: match[1] or match[2], text)
     return _MD_ESCAPED.sub(lambda match: chr(ord(match[0]) - 0xE000), text)
 
@@ -478,7 +480,13 @@ def _odt_blocks(data: bytes) -> list[tuple[str, str]]:
             "This .odt has no text document in it. Open it in LibreOffice, save it again as an "
             "OpenDocument Text (.odt), and upload it again."
         )
-    return _OdtReader(root).blocks(body, in_list=False)
+    try:
+        return _OdtReader(root).blocks(body, in_list=False)
+    except RecursionError:
+        raise PlanImportError(
+            "This .odt is damaged (its content is nested too deeply to read). Open it in LibreOffice, "
+            "save it again as .odt, and upload it again."
+        ) from None
 
 
 def _parse_xml(content: bytes) -> ElementTree.Element:
@@ -512,8 +520,8 @@ class _OdtReader:
             if child.tag in _ODT_SKIPPED_BLOCKS:
                 continue
             if child.tag == f"{_TEXT}h":
-                level = int(child.get(f"{_TEXT}outline-level", "1") or 1)
-                blocks.append((self.text(child), f"heading{min(max(level, 1), 3)}"))
+                level = _odt_count(child.get(f"{_TEXT}outline-level"), most=3)
+                blocks.append((self.text(child), f"heading{level}"))
             elif child.tag == f"{_TEXT}p":
                 style = self.style(child.get(f"{_TEXT}style-name", ""))
                 blocks.append((self.text(child), style or ("bullet" if in_list else "")))
@@ -549,7 +557,7 @@ class _OdtReader:
         parts = [element.text or ""]
         for child in element:
             if child.tag == f"{_TEXT}s":
-                parts.append(" " * int(child.get(f"{_TEXT}c", "1") or 1))
+                parts.append(" " * _odt_count(child.get(f"{_TEXT}c"), most=100))
             elif child.tag == f"{_TEXT}tab":
                 parts.append("\t")
             elif child.tag == f"{_TEXT}line-break":
@@ -560,6 +568,15 @@ class _OdtReader:
                 parts.append(self.text(child))
             parts.append(child.tail or "")
         return "".join(parts)
+
+
+def _odt_count(value: str | None, most: int) -> int:
+    """A count attribute (`text:c`, `text:outline-level`): 1 when missing or malformed, capped so
+    a hostile file cannot ask for a billion spaces."""
+    try:
+        return min(max(int(value or 1), 1), most)
+    except ValueError:
+        return 1
 
 
 # --- Shared ----------------------------------------------------------------------------------------
@@ -618,7 +635,7 @@ def _row_blocks(cells: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 _SPACES = re.compile("[\u00a0\u2007\u202f]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x1f\x7f]")
 
 
 def _number_lines(blocks: list[tuple[str, str]]) -> list[Line]:

@@ -20,7 +20,7 @@ import docx
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-_ODT_NAMESPACES = (
+ODT_NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
@@ -81,7 +81,7 @@ def odt_bytes(blocks) -> bytes:
     """A minimal .odt written by hand: mimetype, content.xml and the manifest."""
     body = "".join(_odt_blocks(blocks))
     content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NAMESPACES} '
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NAMESPACES} '
         f'office:version="1.3"><office:body><office:text>{body}</office:text></office:body>'
         "</office:document-content>"
     )

@@ -26,6 +26,7 @@ from consultations.plan_import import (
 
 from .documents import (
     FORMATS,
+    ODT_NAMESPACES,
     docx_bytes,
     encrypted_office_bytes,
     md_bytes,
@@ -36,6 +37,7 @@ from .documents import (
 )
 
 ALL_FORMATS = list(FORMATS)
+LINE_FORMATS = [".txt", ".docx", ".odt"]  # a line per paragraph, so line numbers in messages match
 
 DOMAIN_EXAMPLE = [
     ("p", "9\tMENTAL HEALTH AND EMOTIONAL WELL-BEING"),
@@ -117,7 +119,12 @@ def parse(extension: str, blocks) -> ParsedPlan:
     return parse_plan(read_document("plan" + extension, FORMATS[extension](blocks)))
 
 
-def parse_text(text: str, filename: str = "plan.txt"):
+def parse_lines(extension: str, text: str) -> ParsedPlan:
+    """Each line of `text` as one paragraph of a document in the given format."""
+    return parse(extension, [("p", line) for line in text.split("\n")])
+
+
+def parse_text(text: str, filename: str = "plan.txt") -> ParsedPlan:
     return parse_plan(read_document(filename, text.encode()))
 
 
@@ -295,8 +302,9 @@ def test_merged_word_table_cells_are_read_once():
         ("12   ACTIVE AND HEALTHY LIVES", "12", "ACTIVE AND HEALTHY LIVES"),
     ],
 )
-def test_chapter_lines_in_every_variant(text, number, heading):
-    plan = parse_text(f"{text}\n{number}.1 Help children build friendships.\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_chapter_lines_in_every_variant(extension, text, number, heading):
+    plan = parse_lines(extension, f"{text}\n{number}.1 Help children build friendships.\n")
     assert [(c.number, c.heading) for c in plan.chapters] == [(number, heading)]
     assert [p.number for p in plan.chapters[0].paragraphs] == [f"{number}.1"]
 
@@ -314,8 +322,9 @@ def test_chapter_lines_in_every_variant(text, number, heading):
         ("9.2.1.\tHelp children build friendships.", "9.2.1"),
     ],
 )
-def test_paragraph_numbers_with_text_on_the_same_or_following_lines(text, number):
-    plan = parse_text(f"9 MENTAL HEALTH\n{text}\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_paragraph_numbers_with_text_on_the_same_or_following_lines(extension, text, number):
+    plan = parse_lines(extension, f"9 MENTAL HEALTH\n{text}\n")
     assert outline(plan) == [
         ("9", "MENTAL HEALTH", [(number, "", [("p", "Help children build friendships.")], [])])
     ]
@@ -359,13 +368,15 @@ def test_paragraph_numbers_with_text_on_the_same_or_following_lines(text, number
         ),
     ],
 )
-def test_a_short_first_line_or_a_line_in_capitals_is_the_paragraph_heading(text, heading, pieces):
-    plan = parse_text(f"9 MENTAL HEALTH\n{text}\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_a_short_first_line_or_a_line_in_capitals_is_the_paragraph_heading(extension, text, heading, pieces):
+    plan = parse_lines(extension, f"9 MENTAL HEALTH\n{text}\n")
     assert (paragraph(plan, "9.1").heading, paragraph(plan, "9.1").pieces) == (heading, pieces)
 
 
-def test_only_the_line_right_after_a_bare_chapter_number_is_its_heading():
-    plan = parse_text("9\n9.1 Schools take part.\nPLANNING PRIORITIES\n9.2 Shorter waits.\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_only_the_line_right_after_a_bare_chapter_number_is_its_heading(extension):
+    plan = parse_lines(extension, "9\n9.1 Schools take part.\nPLANNING PRIORITIES\n9.2 Shorter waits.\n")
     assert [(c.number, c.heading) for c in plan.chapters] == [("9", "")]
     assert [(p.number, p.heading) for p in plan.paragraphs] == [
         ("9.1", ""),
@@ -374,8 +385,11 @@ def test_only_the_line_right_after_a_bare_chapter_number_is_its_heading():
     ]
 
 
-def test_a_heading_between_paragraphs_becomes_an_unnumbered_section_in_place():
-    plan = parse_text("9 MENTAL HEALTH\n9.18 Schools take part.\nPLANNING PRIORITIES\n9.19 Shorter waits.\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_a_heading_between_paragraphs_becomes_an_unnumbered_section_in_place(extension):
+    plan = parse_lines(
+        extension, "9 MENTAL HEALTH\n9.18 Schools take part.\nPLANNING PRIORITIES\n9.19 Shorter waits.\n"
+    )
     assert outline(plan)[0][2] == [
         ("9.18", "", [("p", "Schools take part.")], []),
         ("", "PLANNING PRIORITIES", [], []),
@@ -397,14 +411,16 @@ def test_hard_wrapped_lines_continue_their_sentence():
     ["· Friendships", "• Friendships", "•Friendships", "- Friendships", "– Friendships", "* Friendships",
      "❑ Friendships", "o Friendships", "\uf0b7 Friendships", "\uf0a7\tFriendships", "\t\uf0d8  Friendships"],
 )  # fmt: skip
-def test_bullet_glyphs_from_word_and_elsewhere(line):
-    plan = parse_text(f"9 MENTAL HEALTH\n9.1 Help children:\n{line}\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_bullet_glyphs_from_word_and_elsewhere(extension, line):
+    plan = parse_lines(extension, f"9 MENTAL HEALTH\n9.1 Help children:\n{line}\n")
     assert paragraph(plan, "9.1").pieces == [("p", "Help children:"), ("bullet", "Friendships")]
 
 
 @pytest.mark.parametrize("line", ["-5% fewer exclusions.", "*Starred note.", "Once a term.", "–"])
-def test_lines_that_only_look_like_bullets_stay_text(line):
-    plan = parse_text(f"9 MENTAL HEALTH\n9.1 Help children.\n{line}\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_lines_that_only_look_like_bullets_stay_text(extension, line):
+    plan = parse_lines(extension, f"9 MENTAL HEALTH\n9.1 Help children.\n{line}\n")
     assert paragraph(plan, "9.1").pieces[-1] == ("p", line)
 
 
@@ -416,8 +432,9 @@ def test_bullets_marked_by_the_format(extension):
     assert paragraph(plan, "9.1").pieces == [("p", "Help children:"), ("bullet", "Friendships")]
 
 
-def test_a_comma_for_a_full_stop_in_a_number_is_read_as_a_full_stop_with_a_warning():
-    plan = parse_text("1 INTRODUCTION\n1.6 Text.\n1,7 Young carers need breaks.\n")
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_a_comma_for_a_full_stop_in_a_number_is_read_as_a_full_stop_with_a_warning(extension):
+    plan = parse_lines(extension, "1 INTRODUCTION\n1.6 Text.\n1,7 Young carers need breaks.\n")
     assert paragraph(plan, "1.7").pieces == [("p", "Young carers need breaks.")]
     assert plan.warnings == [
         "Line 3 (“1,7 Young carers need breaks.”): the number was read as 1.7 (a comma instead of a full "
@@ -437,14 +454,18 @@ def test_a_comma_for_a_full_stop_in_a_number_is_read_as_a_full_stop_with_a_warni
         "2 Young carers told us that they need more support from schools.",
     ],
 )
-def test_numbers_inside_the_text_are_not_plan_numbers(line):
-    plan = parse_text(f"9 MENTAL HEALTH\n9.1 Help children.\n{line}\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_numbers_inside_the_text_are_not_plan_numbers(extension, line):
+    plan = parse_lines(extension, f"9 MENTAL HEALTH\n9.1 Help children.\n{line}\n")
     assert [p.number for p in plan.chapters[0].paragraphs] == ["9.1"]
     assert paragraph(plan, "9.1").pieces[-1] == ("p", line)
 
 
-def test_a_numbered_list_within_a_chapter_stays_in_its_paragraph():
-    plan = parse_text("9 MENTAL HEALTH\n9.1 We will:\n1. Listen\n2. Act\n3. Report back\n10 ACTIVE LIVES\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_a_numbered_list_within_a_chapter_stays_in_its_paragraph(extension):
+    plan = parse_lines(
+        extension, "9 MENTAL HEALTH\n9.1 We will:\n1. Listen\n2. Act\n3. Report back\n10 ACTIVE LIVES\n"
+    )
     assert [(c.number, c.heading) for c in plan.chapters] == [("9", "MENTAL HEALTH"), ("10", "ACTIVE LIVES")]
     assert paragraph(plan, "9.1").pieces == [
         ("p", "We will:"),
@@ -462,9 +483,11 @@ def test_a_numbered_list_in_a_markdown_document_with_headings_is_not_chapters():
     ]
 
 
-def test_a_contents_page_is_not_read_as_chapters():
-    plan = parse_text(
-        "CONTENTS\n1 Introduction ........ 3\n2 Context\t5\n\n1 INTRODUCTION\n1.1 Text.\n2 CONTEXT\n2.1 More.\n"
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_a_contents_page_is_not_read_as_chapters(extension):
+    plan = parse_lines(
+        extension,
+        "CONTENTS\n1 Introduction ........ 3\n2 Context\t5\n\n1 INTRODUCTION\n1.1 Text.\n2 CONTEXT\n2.1 More.\n",
     )
     assert [(c.number, c.heading) for c in plan.chapters] == [("1", "INTRODUCTION"), ("2", "CONTEXT")]
     assert plan.chapters[0].paragraphs[0].heading == "CONTENTS"
@@ -498,24 +521,29 @@ def test_a_contents_page_is_not_read_as_chapters():
         ("Ref – Question 3a", "3a", ""),
     ],
 )
-def test_question_markers_in_every_variant(line, ref, text):
-    plan = parse_text(f"9 MENTAL HEALTH\n9.2 Friendships matter.\n{line}\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_question_markers_in_every_variant(extension, line, ref, text):
+    plan = parse_lines(extension, f"9 MENTAL HEALTH\n9.2 Friendships matter.\n{line}\n")
     expected = [("p", "Friendships matter.")] + ([("p", text)] if text else [])
     assert (paragraph(plan, "9.2").question_refs, paragraph(plan, "9.2").pieces) == (ref.split(), expected)
 
 
-def test_a_marker_on_the_number_line_belongs_to_that_paragraph():
-    plan = parse_text(
-        "9 MENTAL HEALTH\n9.1 Schools take part.\n9.2  Ref – Q 6.1 Consultation Questionnaire\n• Friendships\n"
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_a_marker_on_the_number_line_belongs_to_that_paragraph(extension):
+    plan = parse_lines(
+        extension,
+        "9 MENTAL HEALTH\n9.1 Schools take part.\n9.2  Ref – Q 6.1 Consultation Questionnaire\n• Friendships\n",
     )
     assert paragraph(plan, "9.1").question_refs == []
     assert paragraph(plan, "9.2").question_refs == ["6.1"]
     assert paragraph(plan, "9.2").pieces == [("bullet", "Friendships")]
 
 
-def test_a_marker_before_the_first_paragraph_belongs_to_the_chapter_intro():
-    plan = parse_text(
-        "9 MENTAL HEALTH\nRef – Q 6 Consultation Questionnaire\nThis chapter is about help.\n9.1 A.\n"
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_a_marker_before_the_first_paragraph_belongs_to_the_chapter_intro(extension):
+    plan = parse_lines(
+        extension,
+        "9 MENTAL HEALTH\nRef – Q 6 Consultation Questionnaire\nThis chapter is about help.\n9.1 A.\n",
     )
     intro = plan.chapters[0].paragraphs[0]
     assert (intro.number, intro.question_refs, intro.pieces) == (
@@ -525,9 +553,11 @@ def test_a_marker_before_the_first_paragraph_belongs_to_the_chapter_intro():
     )
 
 
-def test_one_question_can_be_referenced_from_several_paragraphs():
-    plan = parse_text(
-        "9 MENTAL HEALTH\n9.1 A. Ref – Q 6.1\n9.2 B.\nRef – Q 6.1\n10 ACTIVE LIVES\n10.1 C. Ref - Q6.1\n10.2 D. Ref – Q7\n"
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_one_question_can_be_referenced_from_several_paragraphs(extension):
+    plan = parse_lines(
+        extension,
+        "9 MENTAL HEALTH\n9.1 A. Ref – Q 6.1\n9.2 B.\nRef – Q 6.1\n10 ACTIVE LIVES\n10.1 C. Ref - Q6.1\n10.2 D. Ref – Q7\n",
     )
     assert [p.question_refs for p in plan.paragraphs] == [["6.1"], ["6.1"], ["6.1"], ["7"]]
     assert plan.refs == ["6.1", "7"]
@@ -572,9 +602,10 @@ def test_markers_without_a_number_stop_the_import_and_are_all_listed(extension):
     ]
 
 
-def test_a_single_marker_without_a_number_is_named_in_the_message():
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_a_single_marker_without_a_number_is_named_in_the_message(extension):
     with pytest.raises(PlanImportError) as error:
-        parse_text("9 MENTAL HEALTH\n9.1 Friendships matter. Ref – Q\n")
+        parse_lines(extension, "9 MENTAL HEALTH\n9.1 Friendships matter. Ref – Q\n")
     assert str(error.value).startswith("Line 2 (“9.1 Friendships matter. Ref – Q”): this question marker")
     assert "Nothing was imported" in str(error.value)
 
@@ -731,9 +762,10 @@ def test_styled_headings_with_numbers_are_chapters_and_paragraphs(extension):
 # --- Text whose place is unclear ------------------------------------------------------------------
 
 
-def test_text_before_the_first_chapter_goes_into_it_with_a_warning():
-    plan = parse_text(
-        "Draft for consultation\nPlease read it all.\n\nSummer 2026\n1 INTRODUCTION\n1.1 Text.\n"
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_text_before_the_first_chapter_goes_into_it_with_a_warning(extension):
+    plan = parse_lines(
+        extension, "Draft for consultation\nPlease read it all.\n\nSummer 2026\n1 INTRODUCTION\n1.1 Text.\n"
     )
     intro = plan.chapters[0].paragraphs[0]
     assert intro.number == ""
@@ -745,8 +777,9 @@ def test_text_before_the_first_chapter_goes_into_it_with_a_warning():
     ]
 
 
-def test_a_number_going_backwards_is_kept_where_it_stands_with_a_warning():
-    plan = parse_text("9 MENTAL HEALTH\n9.6 Six.\n9.7 Seven.\n9.5 Five.\n9.8 Eight.\n")
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_a_number_going_backwards_is_kept_where_it_stands_with_a_warning(extension):
+    plan = parse_lines(extension, "9 MENTAL HEALTH\n9.6 Six.\n9.7 Seven.\n9.5 Five.\n9.8 Eight.\n")
     assert [p.number for p in plan.paragraphs] == ["9.6", "9.7", "9.5", "9.8"]
     assert plan.unplaced == 1
     assert plan.warnings == [
@@ -755,8 +788,9 @@ def test_a_number_going_backwards_is_kept_where_it_stands_with_a_warning():
     ]
 
 
-def test_a_paragraph_number_from_another_chapter_is_kept_where_it_stands_with_a_warning():
-    plan = parse_text("8 FAMILIES\n8.1 One.\n9 MENTAL HEALTH\n9.1 Two.\n8.3 Three.\n9.2 Four.\n")
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_a_paragraph_number_from_another_chapter_is_kept_where_it_stands_with_a_warning(extension):
+    plan = parse_lines(extension, "8 FAMILIES\n8.1 One.\n9 MENTAL HEALTH\n9.1 Two.\n8.3 Three.\n9.2 Four.\n")
     assert [p.number for p in plan.chapters[1].paragraphs] == ["9.1", "8.3", "9.2"]
     assert plan.unplaced == 1
     assert plan.warnings == [
@@ -765,8 +799,9 @@ def test_a_paragraph_number_from_another_chapter_is_kept_where_it_stands_with_a_
     ]
 
 
-def test_a_paragraph_number_before_its_chapter_starts_that_chapter_with_a_warning():
-    plan = parse_text("9 MENTAL HEALTH\n9.1 One.\n10.1 Two.\n10.2 Three.\n")
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_a_paragraph_number_before_its_chapter_starts_that_chapter_with_a_warning(extension):
+    plan = parse_lines(extension, "9 MENTAL HEALTH\n9.1 One.\n10.1 Two.\n10.2 Three.\n")
     assert [(c.number, c.heading, len(c.paragraphs)) for c in plan.chapters] == [
         ("9", "MENTAL HEALTH", 1),
         ("10", "", 2),
@@ -778,8 +813,9 @@ def test_a_paragraph_number_before_its_chapter_starts_that_chapter_with_a_warnin
     ]
 
 
-def test_duplicate_paragraph_numbers_are_both_kept_with_a_warning():
-    plan = parse_text("9 MENTAL HEALTH\n9.2 First.\n9.2 Second.\n9.3 Third.\n")
+@pytest.mark.parametrize("extension", LINE_FORMATS)
+def test_duplicate_paragraph_numbers_are_both_kept_with_a_warning(extension):
+    plan = parse_lines(extension, "9 MENTAL HEALTH\n9.2 First.\n9.2 Second.\n9.3 Third.\n")
     assert [(p.number, p.pieces) for p in plan.paragraphs] == [
         ("9.2", [("p", "First.")]),
         ("9.2", [("p", "Second.")]),
@@ -791,8 +827,9 @@ def test_duplicate_paragraph_numbers_are_both_kept_with_a_warning():
     ]
 
 
-def test_text_with_no_structure_at_all_goes_into_one_unnamed_chapter_with_a_warning():
-    plan = parse_text("we should listen more.\nand act on it.\n")
+@pytest.mark.parametrize("extension", ALL_FORMATS)
+def test_text_with_no_structure_at_all_goes_into_one_unnamed_chapter_with_a_warning(extension):
+    plan = parse_lines(extension, "we should listen more.\nand act on it.\n")
     assert outline(plan) == [
         ("", "", [("", "", [("p", "we should listen more."), ("p", "and act on it.")], [])])
     ]
@@ -1007,11 +1044,7 @@ def test_word_text_in_tracked_insertions_content_controls_and_fields_is_read_del
 
 def test_opendocument_spaces_tabs_breaks_spans_and_named_styles_are_read():
     content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">'
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NAMESPACES}>'
         "<office:automatic-styles>"
         '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Heading_20_2"/>'
         '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Title"/>'
@@ -1067,9 +1100,11 @@ def _docx_without_text() -> bytes:
         (
             "plan.txt",
             b"a" * (MAX_UPLOAD_BYTES + 1),
-            "The file is 10 MB; the largest file Chorus can import is 10 MB",
+            "The file is just over 10 MB; the largest file Chorus can import is 10 MB.",
         ),
-        ("plan.txt", b"a" * (MAX_UPLOAD_BYTES * 2), "The file is 20 MB"),
+        ("plan.txt", b"a" * (MAX_UPLOAD_BYTES * 2), "The file is 20 MB;"),
+        ("plan.txt", b"a" * (MAX_UPLOAD_BYTES * 3 // 2), "The file is 15 MB;"),
+        ("plan.txt", b"a" * (MAX_UPLOAD_BYTES + MAX_UPLOAD_BYTES // 4), "The file is 12.5 MB;"),
         ("plan.docx", b"This is not a zip at all", "This .docx is damaged or is not really a Word document"),
         (
             "plan.docx",
@@ -1114,6 +1149,16 @@ def _docx_without_text() -> bytes:
             "not an OpenDocument text document (its type is application/vnd.oasis.opendocument.spreadsheet)",
         ),
         ("plan.odt", odt_package("<x/>"), "This .odt has no text document in it"),
+        (
+            "plan.odt",
+            odt_package(
+                f"<office:document-content {ODT_NAMESPACES}><office:body><office:text>"
+                + "<text:section>" * 5000
+                + "</text:section>" * 5000
+                + "</office:text></office:body></office:document-content>"
+            ),
+            "nested too deeply to read",
+        ),
         ("plan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "This file is not text"),
         ("plan.txt", bytes(range(1, 9)) * 10 + b"some words", "This file is not text"),
         ("plan.md", b"\xff\xd8\xff\xe0\x00\x10JFIF", "This file is not text"),
@@ -1131,6 +1176,18 @@ def test_bad_input_is_refused_with_a_specific_message(filename, data, fragment):
 def test_an_upload_at_the_limit_is_read():
     data = b"9 MENTAL HEALTH\n" + b"a" * (MAX_UPLOAD_BYTES - 16)
     assert read_document("plan.txt", data)[0].text == "9 MENTAL HEALTH"
+
+
+def test_malformed_opendocument_counts_are_read_safely():
+    content = (
+        f"<office:document-content {ODT_NAMESPACES}><office:body><office:text>"
+        '<text:h text:outline-level="many">Vision</text:h>'
+        '<text:h text:outline-level="7">Deep</text:h>'
+        '<text:p>A<text:s text:c="999999999"/>B<text:s text:c="x"/>C</text:p>'
+        "</office:text></office:body></office:document-content>"
+    )
+    lines = [(line.text, line.style) for line in read_document("plan.odt", odt_package(content))]
+    assert lines == [("Vision", "heading1"), ("Deep", "heading3"), ("A" + " " * 100 + "B C", "")]
 
 
 def test_parsing_no_lines_is_refused():
