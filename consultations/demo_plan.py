@@ -242,7 +242,6 @@ def plan_docx(version=1) -> bytes:
     """The draft as a .docx: numbers and text on one line, or in a two-column table."""
     document = docx.Document()
     document.add_paragraph("Growing Up in Harrowby Vale: our plan for 2027 to 2030", style="Title")
-    document.add_paragraph("Draft for consultation. Harrowby Vale Children and Young People's Partnership.")
     for number, heading, layout, paragraphs in plan_paragraphs(version):
         document.add_paragraph(f"{number}\t{heading}")
         if layout == "table":

@@ -85,7 +85,8 @@ class PlanImportForm(forms.Form):
     title = forms.CharField(
         required=False,
         max_length=255,
-        help_text="Leave empty to use the file name (a new version keeps its page's title).",
+        help_text="Leave empty to use the document's title, or else its file name (a new version keeps "
+        "its page's title).",
     )
     plan_period = forms.CharField(
         required=False,

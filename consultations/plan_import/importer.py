@@ -312,7 +312,9 @@ def import_plan_draft(
     body = build_body(parsed, warnings)
     if replace is not None:
         keep_tags(body, replace.get_latest_revision_as_object())
-    title = (title or "").strip() or (replace.draft_title if replace is not None else _title_from(filename))
+    title = (title or "").strip() or (
+        replace.draft_title if replace is not None else parsed.title or _title_from(filename)
+    )
     plan_period, period_note = _plan_period(plan_period, replace, title, lines)
     if period_note:
         warnings.append(period_note)

@@ -9,7 +9,7 @@ the paragraph's link to the questionnaire would silently be lost.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
@@ -88,6 +88,7 @@ class ParsedPlan:
     chapters: list[ParsedChapter] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unplaced: int = 0
+    title: str = ""  # the document's own title (Word's or OpenDocument's Title style), if it has one
 
     @property
     def paragraphs(self) -> list[ParsedParagraph]:
@@ -110,11 +111,26 @@ class ParsedPlan:
 
 def parse_plan(lines: list[Line]) -> ParsedPlan:
     """Parse a document's lines into a plan; raises PlanImportError listing every broken marker."""
+    title, lines = _take_title(lines)
     marked = [_MarkedLine.of(line, position) for position, line in enumerate(lines)]
     builder = _PlanBuilder(_Outline.of(marked))
     for line in marked:
         builder.add(line)
-    return builder.finish()
+    plan = builder.finish()
+    plan.title = title
+    return plan
+
+
+def _take_title(lines: list[Line]) -> tuple[str, list[Line]]:
+    """The first Title-styled line names the document rather than belonging to its text; any later
+    one is read as a top-level heading."""
+    title, rest = "", []
+    for line in lines:
+        if line.style == "title" and not title and line.text.strip():
+            title = _SPACES.sub(" ", line.text.strip())
+        else:
+            rest.append(replace(line, style="heading1") if line.style == "title" else line)
+    return title, rest
 
 
 @dataclass

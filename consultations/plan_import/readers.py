@@ -55,7 +55,7 @@ class PlanImportError(Exception):
 class Line:
     """One line of a document.
 
-    `style` is "", "heading1"/"heading2"/"heading3" or "bullet" as the author marked it. `number`
+    `style` is "", "title", "heading1"/"heading2"/"heading3" or "bullet" as the author marked it. `number`
     (keyword-only, so it is never left out) is the 1-based line that messages refer to: for .docx and
     .odt the line as Word's "Save as plain text" would number it, one per paragraph or table row.
     """
@@ -430,7 +430,7 @@ def _style_for_name(name: str) -> str:
     if heading:
         return f"heading{min(max(int(heading[1]), 1), 3)}"
     if name.lower() == "title":
-        return "heading1"
+        return "title"
     return "bullet" if _BULLET_STYLE.match(name) else ""
 
 

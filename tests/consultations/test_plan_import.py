@@ -101,6 +101,16 @@ def test_command_creates_an_unpublished_draft_under_home(home, plan_file):
     assert any("carries the references 7, 7.1" in line and "keyed to 7" in line for line in lines)
 
 
+def test_a_word_title_names_the_page_when_no_title_is_given(home, tmp_path):
+    document = docx_bytes(
+        [("title", "Growing up here 2027–2030"), ("p", "1\tINTRODUCTION"), ("p", "1.1\tHello.")]
+    )
+    lines = run(write(tmp_path, "draft_v3_final.docx", document))
+    page = PlanDraftPage.objects.get(title="Growing up here 2027–2030")
+    assert page.plan_period == "2027–2030"
+    assert lines[-1] == "imported: chapters=1 paragraphs=1 markers=0 refs=0 unplaced=0"
+
+
 def test_command_publishes_only_when_asked(home, plan_file):
     lines = run(plan_file, "--publish", "--title", "Our plan 2027", "--period", "2027–2030")
 

@@ -726,11 +726,25 @@ def test_numbered_chapters_with_styled_subheadings_keep_the_subheadings_inside()
         ],
     )
     assert [(c.number, c.heading) for c in plan.chapters] == [("9", "MENTAL HEALTH"), ("10", "ACTIVE LIVES")]
-    assert [(p.number, p.heading) for p in plan.chapters[0].paragraphs] == [
-        ("", "Our plan 2027–2030"),
-        ("", "Objectives"),
-        ("9.1", ""),
-    ]
+    assert [(p.number, p.heading) for p in plan.chapters[0].paragraphs] == [("", "Objectives"), ("9.1", "")]
+
+
+@pytest.mark.parametrize("extension", [".docx", ".odt"])
+def test_the_documents_title_names_it_and_is_not_part_of_its_text(extension):
+    plan = parse(
+        extension,
+        [
+            ("title", "Our  plan 2027–2030"),
+            ("p", "9 MENTAL HEALTH"),
+            ("p", "9.1 Friendships matter."),
+            ("title", "Annex"),
+            ("p", "Contacts."),
+        ],
+    )
+    assert plan.title == "Our plan 2027–2030"
+    assert plan.unplaced == 0
+    # A second Title-styled line is only a heading, here one inside chapter 9.
+    assert [(p.number, p.heading) for p in plan.paragraphs] == [("9.1", ""), ("", "Annex")]
 
 
 @pytest.mark.parametrize("extension", [".docx", ".odt", ".md"])
@@ -1001,7 +1015,7 @@ def test_word_styles_give_heading_and_bullet_styles():
     out = io.BytesIO()
     document.save(out)
     assert [(line.text, line.style) for line in read_document("plan.docx", out.getvalue())] == [
-        ("Our plan", "heading1"),
+        ("Our plan", "title"),
         ("Mental health", "heading1"),
         ("Objectives", "heading3"),
         ("Friendships", "bullet"),
@@ -1065,7 +1079,7 @@ def test_opendocument_spaces_tabs_breaks_spans_and_named_styles_are_read():
     )
     lines = [(line.text, line.style) for line in read_document("plan.odt", odt_package(content))]
     assert lines == [
-        ("Our plan", "heading1"),
+        ("Our plan", "title"),
         ("Styled heading", "heading2"),
         ("9.\tMental health", "heading1"),
         ("9.2\tHelp children build  friends", ""),

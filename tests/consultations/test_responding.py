@@ -262,6 +262,8 @@ def test_a_password_protected_consultation_takes_no_answers_without_the_password
 
 
 def test_over_long_email_is_explained_not_a_database_error(client, consultation, questions):
-    response = client.post(consultation.submit_url, form_data(questions) | {"email": "a" * 250 + "@example.org"})
+    response = client.post(
+        consultation.submit_url, form_data(questions) | {"email": "a" * 250 + "@example.org"}
+    )
     assert "Ensure this value has at most 254 characters" in response.content.decode()
     assert not Response.objects.exists()

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--parent", type=int, metavar="PAGE_ID", help="Create the page here (default: home)"
         )
-        parser.add_argument("--title", help="Page title (default: from the file name; kept with --replace)")
+        parser.add_argument(
+            "--title", help="Page title (default: the document's title, or file name; --replace keeps it)"
+        )
         parser.add_argument(
             "--period", help="Plan period, e.g. 2027–2030 (default: read from the title or document)"
         )
