@@ -21,7 +21,8 @@ def pdf(request, page, *, large_print):
     """The published page as a PDF, built once per published revision and then served from cache."""
     if getattr(request, "is_preview", False):
         raise Http404("PDFs are made from the published page")
-    key = f"plan-pdf:{page.pk}:{page.live_revision_id}:{int(large_print)}"
+    page_url = request.build_absolute_uri(page.get_url(request))  # as the reader reached it
+    key = f"plan-pdf:{page.pk}:{page.live_revision_id}:{int(large_print)}:{page_url}"
     document = cache.get(key)
     if document is None:
         document = render_plan_pdf(
@@ -29,7 +30,7 @@ def pdf(request, page, *, large_print):
             subtitle=_subtitle(page),
             introduction_html=page.introduction,
             chapters=page.chapters(page.question_urls()),
-            page_url=page.full_url,
+            page_url=page_url,
             large_print=large_print,
         )
         cache.set(key, document, timeout=None)
