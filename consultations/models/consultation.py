@@ -141,7 +141,8 @@ class ConsultationPage(RoutablePageMixin, Page):
 
     @property
     def submit_url(self) -> str:
-        return reverse("consultation_submit", args=[self.pk])
+        """Where the response form posts; a preview of an unsaved page has nowhere to post."""
+        return reverse("consultation_submit", args=[self.pk]) if self.pk else "#"
 
     def question_urls(self) -> dict[str, str]:
         url = self.url

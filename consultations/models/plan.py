@@ -181,6 +181,8 @@ class PlanDraftPage(RoutablePageMixin, Page):
         """The live consultation that asks about this draft: the open one, else the latest."""
         from .consultation import ConsultationPage
 
+        if self.pk is None:  # previewing a plan draft that has not been saved yet
+            return None
         consultations = ConsultationPage.objects.live().filter(plan_draft=self)
         return next(
             (c for c in consultations.order_by("-opens_at") if c.is_open()),
@@ -194,7 +196,7 @@ class PlanDraftPage(RoutablePageMixin, Page):
     def headlines(self):
         from .headlines import PlanHeadlinesPage
 
-        return PlanHeadlinesPage.objects.child_of(self).live().first()
+        return PlanHeadlinesPage.objects.child_of(self).live().first() if self.pk else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -202,7 +204,7 @@ class PlanDraftPage(RoutablePageMixin, Page):
         context["consultation"] = consultation
         context["chapters"] = self.chapters(consultation.question_urls() if consultation else None)
         context["headlines"] = self.headlines()
-        context["latest_version"] = self.versions.first()
+        context["latest_version"] = self.versions.first() if self.pk else None
         return context
 
     @property
