@@ -2,7 +2,7 @@
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 
 from django.db import transaction
@@ -14,16 +14,14 @@ from django.utils.safestring import mark_safe
 from .models import PlanVersion
 from .references import ref_sort_key
 
-# What a reader sees of a plan; a republish that changes none of it is not a new version.
-VERSIONED_FIELDS = ("title", "plan_period", "stage", "introduction", "body")
-
 
 def record_published_version(page, revision) -> PlanVersion | None:
-    """Keep the version just published, numbered after the last; None if nothing a reader sees changed."""
+    """Keep the version just published, numbered after the last; None if nothing a reader sees
+    changed (a new SEO title, or the same document imported again, is not a new version)."""
     content = revision.content
     with transaction.atomic():
         latest = page.versions.select_for_update().first()
-        if latest and all(latest.content.get(f) == content.get(f) for f in VERSIONED_FIELDS):
+        if latest and not compare_pages(latest.as_page(), page).any:
             return None
         number = (page.versions.aggregate(Max("number"))["number__max"] or 0) + 1
         return PlanVersion.objects.create(
@@ -43,6 +41,7 @@ class ParagraphChange:
     old_ref: str
     new_ref: str
     text_diff: str  # HTML: words removed in <del>, added in <ins>
+    tags_changed: bool = False  # its aims or UNCRC articles
 
     @property
     def ref_moved(self) -> bool:
@@ -60,6 +59,11 @@ class RefMove:
 class Comparison:
     changes: list
     ref_moves: list
+    other_changes: list = field(default_factory=list)  # e.g. ["the title", "the stage"]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.changes or self.other_changes)
 
     def count(self, kind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -95,6 +99,29 @@ def word_diff(old_html: str, new_html: str) -> str:
     return mark_safe(" ".join(parts))  # noqa: S308 - every piece above is escaped
 
 
+# What a reader sees of a plan besides its paragraphs, as the comparison names it.
+PAGE_PARTS = {
+    "the title": lambda page, chapters: page.title,
+    "the plan period": lambda page, chapters: page.plan_period,
+    "the stage": lambda page, chapters: page.stage,
+    "the introduction": lambda page, chapters: _words(page.introduction),
+    "chapter headings": lambda page, chapters: [(c.anchor, c.heading) for c in chapters],
+}
+
+
+def compare_pages(old_page, new_page) -> Comparison:
+    """What a reader would see changed between two states of a plan draft; editing details that
+    show nowhere (block ids, editor keys, SEO fields) are not changes."""
+    old_chapters, new_chapters = old_page.chapters(), new_page.chapters()
+    comparison = compare(old_chapters, new_chapters)
+    comparison.other_changes.extend(
+        name
+        for name, part in PAGE_PARTS.items()
+        if part(old_page, old_chapters) != part(new_page, new_chapters)
+    )
+    return comparison
+
+
 def compare(old_chapters, new_chapters) -> Comparison:
     """Every paragraph added, removed or changed from the old chapters to the new, in reading order.
 
@@ -120,7 +147,11 @@ def compare(old_chapters, new_chapters) -> Comparison:
 
 
 def _comparable(paragraph) -> tuple:
-    return (paragraph.heading, _words(paragraph.text), paragraph.question_ref)
+    return (paragraph.heading, _words(paragraph.text), paragraph.question_ref, _tags(paragraph))
+
+
+def _tags(paragraph) -> tuple:
+    return (tuple(sorted(paragraph.aims)), paragraph.uncrc_articles)
 
 
 def _change(kind, before, after) -> ParagraphChange:
@@ -132,6 +163,7 @@ def _change(kind, before, after) -> ParagraphChange:
         before.question_ref if before else "",
         after.question_ref if after else "",
         word_diff(_reading(before), _reading(after)),
+        tags_changed=bool(before and after and _tags(before) != _tags(after)),
     )
 
 

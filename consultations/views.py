@@ -48,6 +48,8 @@ def submit(request, page_id):
     to the page itself, as do requests its view restrictions (password, login) turn away.
     """
     page = get_object_or_404(ConsultationPage.objects.live(), pk=page_id)
+    if page.url is None:  # live, but under no site: nobody can have been shown its form
+        raise Http404("No such consultation")
     if request.method != "POST" or not page.accepts_request(request):
         return redirect(page.url)
     return respond(request, page)

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -124,5 +125,7 @@ class PlanHeadlinesPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         plan = self.plan()
+        if not plan.live and not getattr(request, "is_preview", False):
+            raise Http404("The plan these headlines summarise is not published")
         context |= {"plan": plan, "priorities": self.priority_list(plan)}
         return context

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -12,6 +13,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
 from ..blocks import ChapterBlock
 from ..references import number_anchor
@@ -68,9 +70,10 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
     """A StreamField body (a page's, or an old version's) as chapters of paragraphs."""
     question_urls = question_urls or {}
     unique = _UniqueAnchors()
+    blocks = [block.value for block in body if block.block_type == "chapter"]
+    texts = iter(_expand_all([str(p["text"].source) for chapter in blocks for p in chapter["paragraphs"]]))
     chapters = []
-    for chapter_index, block in enumerate((b for b in body if b.block_type == "chapter"), start=1):
-        chapter = block.value
+    for chapter_index, chapter in enumerate(blocks, start=1):
         # Numbers make anchors that survive new versions; unnumbered sections are found by place.
         chapter_anchor = unique(
             number_anchor(chapter["number"]) if chapter["number"] else f"section-{chapter_index}"
@@ -79,7 +82,7 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
             PlanParagraph(
                 number=paragraph["number"],
                 heading=paragraph["heading"],
-                text=str(paragraph["text"]),
+                text=next(texts),
                 question_ref=paragraph["question_ref"],
                 chapter_number=chapter["number"],
                 chapter_heading=chapter["heading"],
@@ -98,6 +101,17 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
     return chapters
 
 
+_SEAM = "<!--chorus-paragraph-->"
+
+
+def _expand_all(sources: list[str]) -> list[str]:
+    """Rich text of every paragraph made ready to show, with one lookup for all internal links
+    in the plan rather than one per paragraph."""
+    if not sources:
+        return []
+    return expand_db_html(_SEAM.join(sources)).split(_SEAM)
+
+
 class _UniqueAnchors:
     """A plan may repeat a number (the importer keeps both and warns); ids on a page must not."""
 
@@ -105,10 +119,11 @@ class _UniqueAnchors:
         self.seen = set()
 
     def __call__(self, anchor: str) -> str:
+        # The suffix is not a number, so it can never be another paragraph's own anchor.
         candidate, copy = anchor, 1
         while candidate in self.seen:
             copy += 1
-            candidate = f"{anchor}-{copy}"
+            candidate = f"{anchor}-copy{copy}"
         self.seen.add(candidate)
         return candidate
 
@@ -198,19 +213,32 @@ class PlanDraftPage(RoutablePageMixin, Page):
 
         return PlanHeadlinesPage.objects.child_of(self).live().first() if self.pk else None
 
+    def reader_context(self, request, *args, **kwargs) -> dict:
+        """What every view of the plan shows around its text: stage, versions, headlines, consultation."""
+        return super().get_context(request, *args, **kwargs) | {
+            "consultation": self.current_consultation(),
+            "headlines": self.headlines(),
+            "latest_version": self.versions.first() if self.pk else None,
+        }
+
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        consultation = self.current_consultation()
-        context["consultation"] = consultation
+        context = self.reader_context(request, *args, **kwargs)
+        consultation = context["consultation"]
         context["chapters"] = self.chapters(consultation.question_urls() if consultation else None)
-        context["headlines"] = self.headlines()
-        context["latest_version"] = self.versions.first() if self.pk else None
         return context
 
     @property
     def reference_check(self):
         consultation = self.current_consultation()
         return consultation.reference_check() if consultation else None
+
+    def get_route_paths(self):
+        """Every address below the page, so that renaming or moving the plan redirects links to its
+        versions, PDFs and large print too (wagtail.contrib.redirects reads this)."""
+        paths = ["/", "/large-print/", "/pdf/", "/large-print/pdf/", "/aims/", "/versions/"]
+        for number in self.versions.values_list("number", flat=True) if self.pk else ():
+            paths += [f"/versions/{number}/", f"/versions/{number}/changes/"]
+        return paths
 
     # The views live in consultations.plan_views; these routes only hand over.
     @path("large-print/")
@@ -276,7 +304,7 @@ class PlanVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["page", "number"], name="one_plan_version_per_number")]
 
     def __str__(self):
-        return f"Version {self.number}, published {self.published_at:%-d %B %Y}"
+        return f"Version {self.number}, published {timezone.localtime(self.published_at):%-d %B %Y}"
 
     def as_page(self) -> PlanDraftPage:
         """The plan as it read in this version (not saved; for display and comparison)."""

@@ -487,6 +487,7 @@ def reconcile_questionnaire(consultation: ConsultationPage, source, *, user=None
     places = _places(source)
     with transaction.atomic():
         consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
+        _refuse_locked(consultation, user)
         draft = consultation.get_latest_revision_as_object()
         existing = {_normal(q.reference) for q in consultation.questions.all()}
         existing |= {_normal(q.reference) for q in draft.questions.all()}

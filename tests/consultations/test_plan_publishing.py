@@ -133,7 +133,7 @@ def test_a_repeated_paragraph_number_gets_its_own_anchor(plan):
 
     edit_plan(plan, repeat)
     assert [p.anchor for p in plan.paragraphs()].count("para-9-1") == 1
-    assert plan.chapters()[0].paragraphs[-1].anchor == "para-9-1-2"
+    assert plan.chapters()[0].paragraphs[-1].anchor == "para-9-1-copy2"
 
 
 @pytest.fixture
