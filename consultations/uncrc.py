@@ -7,6 +7,7 @@ each number means in plain words.
 import re
 
 from django.core.exceptions import ValidationError
+from django.db import models
 
 ARTICLES = {
     1: "Who counts as a child",
@@ -89,3 +90,10 @@ def format_articles(numbers) -> str:
 
 def validate_articles(text: str) -> None:
     parse_articles(text)
+
+
+def articles_field(help_text: str) -> models.CharField:
+    """The column that tags an aim or a question with article numbers, e.g. "12, 31"."""
+    return models.CharField(
+        "UNCRC articles", max_length=200, blank=True, validators=[validate_articles], help_text=help_text
+    )

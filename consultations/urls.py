@@ -1,7 +1,7 @@
 from django.urls import path
 
-from . import views
+from . import converters, views  # noqa: F401 - converters registers <id:…>
 
 urlpatterns = [
-    path("consultations/<int:page_id>/responses/", views.submit, name="consultation_submit"),
+    path("consultations/<id:page_id>/responses/", views.submit, name="consultation_submit"),
 ]

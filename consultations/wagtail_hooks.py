@@ -1,4 +1,5 @@
-"""Admin wiring: the officers' response views, their menu item, and keeping responses safe."""
+"""Admin wiring: the officers' response views, plan-draft import, their menu items, and keeping
+responses safe."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -7,17 +8,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
-from . import admin_views
-from .models import ConsultationPage, Response
+from . import admin_views, converters  # noqa: F401 - converters registers <id:…>
+from .models import ConsultationPage, PlanDraftPage, Response
+from .plan_import import admin as plan_import_admin
 
 app_name = "consultations_admin"
 urlpatterns = [
     path("", admin_views.consultation_index, name="index"),
-    path("<int:page_id>/", admin_views.response_list, name="responses"),
-    path("<int:page_id>/summary/", admin_views.summary, name="summary"),
-    path("<int:page_id>/summary/<int:question_id>/", admin_views.question_texts, name="question_texts"),
-    path("<int:page_id>/export.csv", admin_views.export_csv, name="export"),
-    path("<int:page_id>/<str:reference>/", admin_views.response_detail, name="response"),
+    path("<id:page_id>/", admin_views.response_list, name="responses"),
+    path("<id:page_id>/summary/", admin_views.summary, name="summary"),
+    path("<id:page_id>/summary/<id:question_id>/", admin_views.question_texts, name="question_texts"),
+    path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
+    path("<id:page_id>/<str:reference>/", admin_views.response_detail, name="response"),
 ]
 
 
@@ -59,8 +61,6 @@ def keep_consultations_with_responses(request, page):
 
 @hooks.register("register_admin_urls")
 def register_plan_import_urls():
-    from .plan_import import admin as plan_import_admin
-
     return [
         path(
             "plan-drafts/import/",
@@ -71,9 +71,7 @@ def register_plan_import_urls():
 
 class PlanImportMenuItem(MenuItem):
     def is_shown(self, request):
-        from .plan_import.admin import can_import
-
-        return can_import(request.user)
+        return plan_import_admin.can_import(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -85,8 +83,6 @@ def register_plan_import_menu_item():
 
 @hooks.register("register_page_listing_buttons")
 def plan_import_listing_button(page, user, next_url=None):
-    from .models import PlanDraftPage
-
     if isinstance(page.specific_deferred, PlanDraftPage) and page.permissions_for_user(user).can_edit():
         url = f"{reverse('plan_import:import')}?replace={page.pk}"
         yield ListingButton("Import a new version", url, priority=20)

@@ -4,7 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
-from ..uncrc import parse_articles, validate_articles
+from ..uncrc import articles_field, parse_articles
 
 # (framework, number, code, title, summary, UNCRC articles): seeded by migration 0004.
 STANDARD_AIMS = [
@@ -113,13 +113,7 @@ class PlanAim(models.Model):
     code = models.SlugField(max_length=40, unique=True, help_text="e.g. core-aim-5")
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True, help_text="What it means, in plain words")
-    uncrc_articles = models.CharField(
-        "UNCRC articles",
-        max_length=200,
-        blank=True,
-        validators=[validate_articles],
-        help_text="The articles this aim serves, e.g. 12, 13",
-    )
+    uncrc_articles = articles_field(help_text="The articles this aim serves, e.g. 12, 13")
 
     panels = [
         FieldPanel("framework"),

@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from ..references import normalise_question_ref, ref_anchor, ref_sort_key
-from ..uncrc import format_articles, parse_articles, validate_articles
+from ..uncrc import articles_field, format_articles, parse_articles
 
 OPTION_MAX_CHARS = 255  # an answer stores the option chosen in a 255-character column
 RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "ul", "ol", "link", "document-link"]
@@ -222,13 +222,7 @@ class Question(ClusterableModel, Orderable):
         help_text="Drafted from the plan draft's markers: check the prompt and type, then untick.",
     )
     aims = ParentalManyToManyField("consultations.PlanAim", blank=True, related_name="questions")
-    uncrc_articles = models.CharField(
-        "UNCRC articles",
-        max_length=200,
-        blank=True,
-        validators=[validate_articles],
-        help_text="Article numbers, e.g. 12, 31",
-    )
+    uncrc_articles = articles_field(help_text="Article numbers, e.g. 12, 31")
 
     panels = [
         FieldRowPanel([FieldPanel("reference"), FieldPanel("kind"), FieldPanel("required")]),

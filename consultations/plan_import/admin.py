@@ -18,7 +18,7 @@ from consultations.models import ConsultationPage, PlanDraftPage
 from home.models import HomePage
 
 from .importer import ImportReport, import_plan_draft
-from .readers import MAX_UPLOAD_BYTES, SUPPORTED_EXTENSIONS, PlanImportError
+from .readers import MAX_UPLOAD_BYTES, SUPPORTED_EXTENSIONS, PlanImportError, megabytes, too_large_message
 
 SESSION_KEY = "plan_import_report"
 ENCODINGS = [("", "UTF-8 (most files)"), ("cp1252", "Windows-1252 (text saved by older Windows programs)")]
@@ -59,15 +59,11 @@ def can_publish(user, *, parent=None, replace=None) -> bool:
 # --- Form ------------------------------------------------------------------------------------------
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
-
-
 class PlanImportForm(forms.Form):
     file = forms.FileField(
         label="Plan draft document",
         allow_empty_file=True,  # the importer's message for an empty file says what to do
-        help_text=f"A {', '.join(SUPPORTED_EXTENSIONS)} file of at most {_megabytes(MAX_UPLOAD_BYTES)}.",
+        help_text=f"A {', '.join(SUPPORTED_EXTENSIONS)} file of at most {megabytes(MAX_UPLOAD_BYTES)}.",
     )
     replace = forms.ModelChoiceField(
         queryset=PlanDraftPage.objects.none(),
@@ -135,11 +131,7 @@ class PlanImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"The file is {upload.size / (1024 * 1024):.1f} MB, more than the "
-                f"{_megabytes(MAX_UPLOAD_BYTES)} Chorus can import. Remove pictures from the document (or "
-                "save it as plain text) and try again."
-            )
+            raise forms.ValidationError(too_large_message("The file", upload.size))
         return upload
 
     def clean(self):
@@ -237,7 +229,7 @@ def import_view(request):
     return TemplateResponse(
         request,
         "consultations/admin/plan_import.html",
-        _context("Import plan draft", form=form, report=report, max_size=_megabytes(MAX_UPLOAD_BYTES)),
+        _context("Import plan draft", form=form, report=report, max_size=megabytes(MAX_UPLOAD_BYTES)),
     )
 
 

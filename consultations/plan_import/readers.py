@@ -73,7 +73,7 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
     if not data:
         raise PlanImportError("The file is empty. Choose the saved plan draft and upload it again.")
     if len(data) > MAX_UPLOAD_BYTES:
-        size, limit = _megabytes(len(data)), _megabytes(MAX_UPLOAD_BYTES)
+        size, limit = megabytes(len(data)), megabytes(MAX_UPLOAD_BYTES)
         raise PlanImportError(
             f"The file is {'just over ' + limit if size == limit else size}; the largest file Chorus can "
             f"import is {limit}. Remove pictures from the document (or save it as plain text) and try again."
@@ -113,8 +113,16 @@ def _unsupported_message(filename: str, extension: str) -> str:
     )
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
+def too_large_message(subject: str, size: int) -> str:
+    """For a file refused by its size before it is read (the command's file, the admin's upload)."""
+    return (
+        f"{subject} is {size / (1024 * 1024):.1f} MB, more than the {megabytes(MAX_UPLOAD_BYTES)} Chorus can "
+        "import. Remove pictures from the document (or save it as plain text) and try again."
+    )
 
 
 def _refuse_other_formats(data: bytes, extension: str) -> None:
@@ -594,7 +602,7 @@ def _open_zip(data: bytes, extension: str, kind: str) -> zipfile.ZipFile:
         raise PlanImportError(damaged) from None
     if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
         raise PlanImportError(
-            f"This {extension} unpacks to more than {_megabytes(MAX_UNPACKED_BYTES)}, far more than a plan "
+            f"This {extension} unpacks to more than {megabytes(MAX_UNPACKED_BYTES)}, far more than a plan "
             "draft needs. Remove pictures and embedded files from it and upload it again."
         )
     try:

@@ -178,3 +178,8 @@ def test_what_changed_names_changes_outside_the_paragraphs(client, plan):
     plan.save_revision().publish()
     html = client.get(plan.url + "versions/2/changes/").content.decode()
     assert "Also changed: the stage." in html and "No paragraph changed." in html
+
+
+@pytest.mark.parametrize("path", ["versions/99999999999999999999999/", "versions/0/", "versions/1/changes/"])
+def test_made_up_version_addresses_are_not_found(client, plan, path):
+    assert client.get(plan.url + path).status_code == 404

@@ -267,3 +267,9 @@ def test_over_long_email_is_explained_not_a_database_error(client, consultation,
     )
     assert "Ensure this value has at most 254 characters" in response.content.decode()
     assert not Response.objects.exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_made_up_submission_address_is_not_found_however_long_its_number(client, db, method):
+    response = getattr(client, method)("/consultations/99999999999999999999999/responses/")
+    assert response.status_code == 404

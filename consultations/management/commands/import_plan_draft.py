@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from consultations.models import ConsultationPage, PlanDraftPage
 from consultations.plan_import.importer import import_plan_draft
-from consultations.plan_import.readers import MAX_UPLOAD_BYTES, PlanImportError
+from consultations.plan_import.readers import MAX_UPLOAD_BYTES, PlanImportError, too_large_message
 
 
 class Command(BaseCommand):
@@ -99,18 +99,10 @@ class Command(BaseCommand):
             if not os.path.isfile(path):
                 raise CommandError(f"{path} is not a file.")
             if size > MAX_UPLOAD_BYTES:
-                raise CommandError(
-                    f"{path} is {size / (1024 * 1024):.1f} MB, more than the {_megabytes(MAX_UPLOAD_BYTES)} "
-                    "Chorus can import. Remove pictures from the document (or save it as plain text) and "
-                    "try again."
-                )
+                raise CommandError(too_large_message(path, size))
             with open(path, "rb") as file:
                 return file.read(MAX_UPLOAD_BYTES + 1)
         except FileNotFoundError:
             raise CommandError(f"There is no file {path}.") from None
         except OSError as error:
             raise CommandError(f"{path} cannot be read: {error.strerror}.") from None
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
