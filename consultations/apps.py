@@ -9,6 +9,6 @@ class ConsultationsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .models import PlanDraftPage
-        from .versions import on_plan_published
+        from .plans.versions import on_plan_published
 
         page_published.connect(on_plan_published, sender=PlanDraftPage, dispatch_uid="plan_versions")

@@ -17,7 +17,7 @@ from wagtail.models import GroupPagePermission, Page
 
 from home.models import FormField, FormPage, ensure_home_page
 
-from . import demo_plan
+from .plans import demo as demo_plan
 from .forms import AnswerInput
 from .models import (
     AgeBand,
@@ -28,8 +28,8 @@ from .models import (
     Question,
     RespondentType,
 )
-from .models.aims import ensure_standard_aims
-from .plan_import.importer import import_plan_draft
+from .plans.models.aims import ensure_standard_aims
+from .plans.imports.importer import import_plan_draft
 from .services import submit_response
 
 OFFICER_EMAIL = "officer@example.org"

@@ -10,7 +10,7 @@ from wagtail.admin.widgets import ListingButton
 
 from . import admin_views, converters  # noqa: F401 - converters registers <id:…>
 from .models import ConsultationPage, PlanDraftPage, Response
-from .plan_import import admin as plan_import_admin
+from .plans.imports import admin as plan_import_admin
 
 app_name = "consultations_admin"
 urlpatterns = [
@@ -56,7 +56,7 @@ def keep_consultations_with_responses(request, page):
     return None
 
 
-# --- Importing plan drafts from documents (views in consultations.plan_import.admin) ---
+# --- Importing plan drafts from documents (views in consultations.plans.imports.admin) ---
 
 
 @hooks.register("register_admin_urls")

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from consultations.models.aims import ensure_standard_aims
+from consultations.plans.models.aims import ensure_standard_aims
 
 
 def seed(apps, schema_editor):

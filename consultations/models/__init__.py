@@ -1,7 +1,5 @@
-from .aims import PlanAim
+from ..plans.models import PlanAim, PlanChapter, PlanDraftPage, PlanHeadlinesPage, PlanParagraph, PlanVersion
 from .consultation import ConsultationDocument, ConsultationPage, Question, ReferenceCheck
-from .headlines import PlanHeadlinesPage
-from .plan import PlanChapter, PlanDraftPage, PlanParagraph, PlanVersion
 from .response import AgeBand, Answer, Channel, RespondentType, Response
 
 __all__ = [

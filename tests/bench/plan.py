@@ -45,7 +45,7 @@ def home_page():
 
 def make_bench_plan() -> str:
     """The published 300-paragraph draft that `plan_page_bytes` weighs; returns its URL."""
-    from consultations.plan_import.importer import import_plan_draft
+    from consultations.plans.imports.importer import import_plan_draft
 
     report = import_plan_draft(
         filename="bench-plan.txt",
@@ -60,8 +60,8 @@ def make_bench_plan() -> str:
 def time_import():
     """Median ms to import the 150 KB draft, and to save the same body as a page without reading it."""
     from consultations.models import PlanDraftPage
-    from consultations.plan_import import parse_plan, read_document
-    from consultations.plan_import.importer import build_body, import_plan_draft
+    from consultations.plans.imports import parse_plan, read_document
+    from consultations.plans.imports.importer import build_body, import_plan_draft
 
     data = plan_text().encode()
     body = build_body(parse_plan(read_document("bench.txt", data)))

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from consultations.blocks import ChapterBlock, ParagraphBlock
+from consultations.plans.blocks import ChapterBlock, ParagraphBlock
 from consultations.models import Question
 from tests.conftest import make_consultation
 

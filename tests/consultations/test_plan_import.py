@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision
 
 from consultations.models import PlanDraftPage, PlanVersion, Question
-from consultations.plan_import.importer import build_body, import_plan_draft, reconcile_questionnaire
-from consultations.plan_import.readers import MAX_UPLOAD_BYTES, PlanImportError
+from consultations.plans.imports.importer import build_body, import_plan_draft, reconcile_questionnaire
+from consultations.plans.imports.readers import MAX_UPLOAD_BYTES, PlanImportError
 from tests.conftest import make_consultation
 
 from .documents import docx_bytes, encrypted_office_bytes, odt_bytes, txt_bytes
@@ -333,7 +333,7 @@ def test_a_missing_file_stops_with_a_message(home, tmp_path):
 
 
 def test_build_body_names_chapters_without_a_heading():
-    from consultations.plan_import.parser import ParsedChapter, ParsedParagraph, ParsedPlan
+    from consultations.plans.imports.parser import ParsedChapter, ParsedParagraph, ParsedPlan
 
     parsed = ParsedPlan(
         chapters=[
@@ -361,7 +361,7 @@ def test_a_failed_import_rolls_back_everything(home, consultation, monkeypatch):
     def fail(*args, **kwargs):
         raise PlanImportError("Drafting the questions failed.")
 
-    monkeypatch.setattr("consultations.plan_import.importer.reconcile_questionnaire", fail)
+    monkeypatch.setattr("consultations.plans.imports.importer.reconcile_questionnaire", fail)
     before = counts()
     with pytest.raises(PlanImportError):
         import_plan_draft(filename="plan.docx", data=docx_bytes(PLAN), consultation=consultation)

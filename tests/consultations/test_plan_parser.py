@@ -14,7 +14,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from consultations.plan_import import (
+from consultations.plans.imports import (
     MAX_UPLOAD_BYTES,
     Line,
     ParsedParagraph,

@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from consultations.models.plan import PlanChapter, PlanParagraph
-from consultations.plan_pdf import fonts as plan_fonts
-from consultations.plan_pdf import render_plan_pdf, rich_text
+from consultations.plans.models.plan import PlanChapter, PlanParagraph
+from consultations.plans.pdf import fonts as plan_fonts
+from consultations.plans.pdf import render_plan_pdf, rich_text
 
 PAGE_URL = "https://chorus.example/plans/cyp-plan/"
 QUESTION_URL = "https://chorus.example/consultations/cyp-plan/#question-6-1"

@@ -4,12 +4,12 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-from consultations import plan_views
-from consultations.blocks import ParagraphBlock
+from consultations.plans import views as plan_views
+from consultations.plans.blocks import ParagraphBlock
 from consultations.models import PlanAim, PlanHeadlinesPage
-from consultations.models.plan import PlanChapter, PlanParagraph, chapters_from_body
+from consultations.plans.models.plan import PlanChapter, PlanParagraph, chapters_from_body
 from consultations.uncrc import parse_articles
-from consultations.versions import compare
+from consultations.plans.versions import compare
 
 
 def edit_plan(plan, change):
@@ -174,7 +174,7 @@ def test_headlines_link_each_priority_to_its_paragraphs_and_questions_and_back(
 
 
 def test_priority_question_references_are_normalised_and_bad_numbers_explained():
-    from consultations.models.headlines import PriorityBlock
+    from consultations.plans.models.headlines import PriorityBlock
 
     block = PriorityBlock()
     value = block.to_python(

@@ -2,7 +2,7 @@
 
 Prints a report (chapters, references, warnings) and, as its last line,
 `imported: chapters=<n> paragraphs=<n> markers=<n> refs=<n> unplaced=<n>`. Bad input stops with a
-message and a non-zero exit, having written nothing. See consultations.plan_import.importer.
+message and a non-zero exit, having written nothing. See consultations.plans.imports.importer.
 """
 
 import os
@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage, PlanDraftPage
-from consultations.plan_import.importer import import_plan_draft
-from consultations.plan_import.readers import MAX_UPLOAD_BYTES, PlanImportError, too_large_message
+from consultations.plans.imports.importer import import_plan_draft
+from consultations.plans.imports.readers import MAX_UPLOAD_BYTES, PlanImportError, too_large_message
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from .models import PlanVersion
-from .references import ref_sort_key
+from consultations.references import ref_sort_key
 
 
 def record_published_version(page, revision) -> PlanVersion | None:

@@ -3,8 +3,8 @@
 from dataclasses import dataclass, field
 
 from .models import PlanAim
-from .references import ref_sort_key
-from .uncrc import ARTICLES, parse_articles
+from consultations.references import ref_sort_key
+from consultations.uncrc import ARTICLES, parse_articles
 
 
 @dataclass

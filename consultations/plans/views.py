@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from .coverage import coverage_for
 from .models import PlanVersion
-from .plan_pdf import render_plan_pdf
+from .pdf import render_plan_pdf
 from .versions import compare_pages
 
 PDF_CACHE_SECONDS = 7 * 24 * 3600

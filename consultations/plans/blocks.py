@@ -8,8 +8,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .models.aims import aim_choices
-from .references import normalise_question_ref
-from .uncrc import format_articles, parse_articles
+from consultations.references import normalise_question_ref
+from consultations.uncrc import format_articles, parse_articles
 
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}$")
 

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import PARAGRAPH_NUMBER
-from ..references import normalise_question_ref, number_anchor, ref_sort_key
+from consultations.references import normalise_question_ref, number_anchor, ref_sort_key
 
 
 def _split(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
-from ..uncrc import articles_field, parse_articles
+from consultations.uncrc import articles_field, parse_articles
 
 # (framework, number, code, title, summary, UNCRC articles): seeded by migration 0004.
 STANDARD_AIMS = [

@@ -15,9 +15,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from consultations.handover import hand_over
+
 from ..blocks import ChapterBlock
-from ..references import number_anchor
-from ..uncrc import parse_articles
+from consultations.references import number_anchor
+from consultations.uncrc import parse_articles
 from .aims import PlanAim
 
 
@@ -194,7 +196,7 @@ class PlanDraftPage(RoutablePageMixin, Page):
 
     def current_consultation(self):
         """The live consultation that asks about this draft: the open one, else the latest."""
-        from .consultation import ConsultationPage
+        from consultations.models import ConsultationPage
 
         if self.pk is None:  # previewing a plan draft that has not been saved yet
             return None
@@ -240,48 +242,34 @@ class PlanDraftPage(RoutablePageMixin, Page):
             paths += [f"/versions/{number}/", f"/versions/{number}/changes/"]
         return paths
 
-    # The views live in consultations.plan_views; these routes only hand over.
+    # The views live in consultations.plans.views; these routes only hand over.
     @path("large-print/")
     def large_print(self, request):
-        from ..plan_views import large_print
-
-        return large_print(request, self)
+        return hand_over("consultations.plans.views.large_print", request, self)
 
     @path("pdf/")
     def pdf(self, request):
-        from ..plan_views import pdf
-
-        return pdf(request, self, large_print=False)
+        return hand_over("consultations.plans.views.pdf", request, self, large_print=False)
 
     @path("large-print/pdf/")
     def large_print_pdf(self, request):
-        from ..plan_views import pdf
-
-        return pdf(request, self, large_print=True)
+        return hand_over("consultations.plans.views.pdf", request, self, large_print=True)
 
     @path("aims/")
     def coverage(self, request):
-        from ..plan_views import coverage
-
-        return coverage(request, self)
+        return hand_over("consultations.plans.views.coverage", request, self)
 
     @path("versions/")
     def version_list(self, request):
-        from ..plan_views import version_list
-
-        return version_list(request, self)
+        return hand_over("consultations.plans.views.version_list", request, self)
 
     @path("versions/<int:number>/")
     def version(self, request, number):
-        from ..plan_views import version_detail
-
-        return version_detail(request, self, number)
+        return hand_over("consultations.plans.views.version_detail", request, self, number)
 
     @path("versions/<int:number>/changes/")
     def version_changes(self, request, number):
-        from ..plan_views import version_changes
-
-        return version_changes(request, self, number)
+        return hand_over("consultations.plans.views.version_changes", request, self, number)
 
 
 class PlanVersion(models.Model):

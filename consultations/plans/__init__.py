@@ -1,0 +1,1 @@
+"""Plan drafts: the partnership's numbered plan, its headlines, versions, aims, PDF and import."""
