@@ -17,7 +17,6 @@ from wagtail.models import GroupPagePermission, Page
 
 from home.models import FormField, FormPage, ensure_home_page
 
-from .plans import demo as demo_plan
 from .forms import AnswerInput
 from .models import (
     AgeBand,
@@ -28,8 +27,9 @@ from .models import (
     Question,
     RespondentType,
 )
-from .plans.models.aims import ensure_standard_aims
+from .plans import demo as demo_plan
 from .plans.imports.importer import import_plan_draft
+from .plans.models.aims import ensure_standard_aims
 from .services import submit_response
 
 OFFICER_EMAIL = "officer@example.org"

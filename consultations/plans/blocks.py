@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .models.aims import aim_choices
 from consultations.references import normalise_question_ref
 from consultations.uncrc import format_articles, parse_articles
+
+from .models.aims import aim_choices
 
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}$")
 

@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from .models import PlanAim
 from consultations.references import ref_sort_key
 from consultations.uncrc import ARTICLES, parse_articles
+
+from .models import PlanAim
 
 
 @dataclass

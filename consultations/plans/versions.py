@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from .models import PlanVersion
 from consultations.references import ref_sort_key
+
+from .models import PlanVersion
 
 
 def record_published_version(page, revision) -> PlanVersion | None:

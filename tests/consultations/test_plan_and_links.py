@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from consultations.plans.blocks import ChapterBlock, ParagraphBlock
 from consultations.models import Question
+from consultations.plans.blocks import ChapterBlock, ParagraphBlock
 from tests.conftest import make_consultation
 
 

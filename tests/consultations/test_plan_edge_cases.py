@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from consultations.plans import views as plan_views
 from consultations.models import PlanHeadlinesPage, PlanVersion
+from consultations.plans import views as plan_views
 from consultations.plans.imports.importer import import_plan_draft
 from home.models import HomePage
 from tests.conftest import make_consultation, make_plan

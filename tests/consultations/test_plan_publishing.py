@@ -4,12 +4,12 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
+from consultations.models import PlanAim, PlanHeadlinesPage
 from consultations.plans import views as plan_views
 from consultations.plans.blocks import ParagraphBlock
-from consultations.models import PlanAim, PlanHeadlinesPage
 from consultations.plans.models.plan import PlanChapter, PlanParagraph, chapters_from_body
-from consultations.uncrc import parse_articles
 from consultations.plans.versions import compare
+from consultations.uncrc import parse_articles
 
 
 def edit_plan(plan, change):

@@ -12,8 +12,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from ..blocks import PARAGRAPH_NUMBER
 from consultations.references import normalise_question_ref, number_anchor, ref_sort_key
+
+from ..blocks import PARAGRAPH_NUMBER
 
 
 def _split(text: str) -> list[str]:

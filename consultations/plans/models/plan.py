@@ -16,10 +16,10 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from consultations.handover import hand_over
-
-from ..blocks import ChapterBlock
 from consultations.references import number_anchor
 from consultations.uncrc import parse_articles
+
+from ..blocks import ChapterBlock
 from .aims import PlanAim
 
 
