@@ -11,7 +11,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("", include("consultations.urls")),
+    path("", include("youth_voice.urls")),
 ]
 
 if settings.DEBUG:

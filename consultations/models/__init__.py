@@ -1,11 +1,8 @@
 from ..plans.models import PlanAim, PlanChapter, PlanDraftPage, PlanHeadlinesPage, PlanParagraph, PlanVersion
-from .consultation import ConsultationDocument, ConsultationPage, Question, ReferenceCheck
-from .response import AgeBand, Answer, Channel, RespondentType, Response
+from .consultation import ConsultationDocument, ConsultationPage, ReferenceCheck
+from .questions import Question, QuestionIdentity
 
 __all__ = [
-    "AgeBand",
-    "Answer",
-    "Channel",
     "ConsultationDocument",
     "ConsultationPage",
     "PlanAim",
@@ -15,7 +12,6 @@ __all__ = [
     "PlanParagraph",
     "PlanVersion",
     "Question",
+    "QuestionIdentity",
     "ReferenceCheck",
-    "RespondentType",
-    "Response",
 ]

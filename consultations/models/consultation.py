@@ -1,25 +1,29 @@
-"""A consultation and its questionnaire of questions keyed to question references."""
+"""A consultation: what it asks about, when it is open, who it asks and its questionnaire."""
 
 from dataclasses import dataclass
 
-from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from ..references import normalise_question_ref, ref_anchor, ref_sort_key
-from ..uncrc import articles_field, format_articles, parse_articles
+from ..about_you import (
+    AboutYouField,
+    ChoiceListField,
+    RespondentType,
+    default_about_you,
+    default_respondent_types,
+)
+from ..handover import hand_over
+from ..questionnaire import AnsweredQuestions, release_changing_references, sync_identities
+from ..references import ref_anchor, ref_sort_key
+from .admin_form import ConsultationPageForm
 
-OPTION_MAX_CHARS = 255  # an answer stores the option chosen in a 255-character column
 RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "ul", "ol", "link", "document-link"]
 
 
@@ -35,52 +39,23 @@ class ReferenceCheck:
         return not (self.plan_refs_without_question or self.questions_without_paragraph)
 
 
-class ConsultationPageForm(WagtailAdminPageForm):
-    """Admin form rules that span several questions, which a single field cannot check."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        opens_at, closes_at = cleaned_data.get("opens_at"), cleaned_data.get("closes_at")
-        if opens_at and closes_at and closes_at <= opens_at:
-            self.add_error("closes_at", "The closing time must be after the opening time.")
-
-        questions = self.formsets.get("questions")
-        if questions is None or not questions.is_valid():
-            return cleaned_data
-        seen = set()
-        for form in questions.forms:
-            if form in questions.deleted_forms:
-                if form.instance.pk and form.instance.answers.exists():
-                    self.add_error(
-                        None,
-                        f"Question {form.instance.reference} already has answers, so it cannot be "
-                        "removed: young people's answers are always kept.",
-                    )
-                continue
-            if not form.has_changed() and not form.instance.pk:
-                continue
-            ref = form.instance.reference  # normalised by Question.clean
-            if ref in seen:
-                form.add_error("reference", f"Question {ref} appears twice; each reference must be unique.")
-            seen.add(ref)
-        return cleaned_data
-
-
-class ConsultationPage(RoutablePageMixin, Page):
-    """A consultation open for responses between two times, with its questionnaire."""
+class ConsultationPage(Page):
+    """A consultation open for responses from its opening time until it closes (or until further notice)."""
 
     overview = RichTextField(features=RICH_TEXT_FEATURES)
     how_to_respond = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     opens_at = models.DateTimeField()
-    closes_at = models.DateTimeField()
+    closes_at = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to keep it open until further notice."
+    )
     audience = models.CharField(
         max_length=255, blank=True, help_text="Who the consultation is for, e.g. young people aged 11–25"
     )
     contact_details = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     data_protection = RichTextField(
-        blank=True,
         features=RICH_TEXT_FEATURES,
-        help_text="Who reads the responses, what is published and how names are kept out of it.",
+        help_text="Shown on the form before people send their answers: who reads the responses, what is "
+        "published, how names are kept out of it and how long responses are kept.",
     )
     plan_draft = models.ForeignKey(
         "consultations.PlanDraftPage",
@@ -90,11 +65,36 @@ class ConsultationPage(RoutablePageMixin, Page):
         related_name="+",
         help_text="The plan draft this consultation asks about.",
     )
+    about_you_asked = ChoiceListField(
+        "about you: ask",
+        choices_from=AboutYouField,
+        default=default_about_you,
+        blank=True,
+        help_text="The optional questions about the person answering.",
+    )
+    about_you_required = ChoiceListField(
+        "about you: required",
+        choices_from=AboutYouField,
+        default=list,
+        blank=True,
+        help_text="Required only if also asked. Name, organisation and contact details are only ever "
+        "required of adults (parents, carers, professionals, organisations), never of young people.",
+    )
+    respondent_types = ChoiceListField(
+        choices_from=RespondentType,
+        default=default_respondent_types,
+        blank=True,
+        help_text="Who may say they are answering.",
+    )
+    areas = models.TextField(
+        blank=True,
+        help_text="If you ask for the area: the areas to choose from, one per line. Empty for free text.",
+    )
 
     base_form_class = ConsultationPageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    template = "consultations/consultation_page.html"
+    template = "youth_voice/consultation_page.html"
 
     content_panels = [
         *Page.content_panels,
@@ -108,7 +108,18 @@ class ConsultationPage(RoutablePageMixin, Page):
         InlinePanel("related_documents", label="Related document"),
         FieldPanel("contact_details"),
         FieldPanel("data_protection"),
+        HelpPanel(
+            template="consultations/admin/answered_questionnaire_panel.html", heading="Before you edit"
+        ),
         InlinePanel("questions", label="Question", heading="Questionnaire"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("about_you_asked"), FieldPanel("about_you_required")]),
+                FieldPanel("respondent_types"),
+                FieldPanel("areas"),
+            ],
+            heading="About the people answering",
+        ),
         HelpPanel(template="consultations/admin/reference_check_panel.html", heading="Question references"),
     ]
 
@@ -124,16 +135,32 @@ class ConsultationPage(RoutablePageMixin, Page):
         APIField("questions"),
     ]
 
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "The closing time must be after the opening time."})
+
+    def save(self, *args, **kwargs):
+        """Save the questions, then keep their identities in step (publishing by any route)."""
+        if kwargs.get("update_fields") is not None:  # e.g. save_revision: the questions are untouched
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            if self.pk:
+                release_changing_references(self)
+            result = super().save(*args, **kwargs)
+            sync_identities(self)
+        return result
+
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()
-        return self.opens_at <= at < self.closes_at
+        return self.opens_at <= at and (self.closes_at is None or at < self.closes_at)
 
     @property
     def status(self) -> str:
         now = timezone.now()
         if now < self.opens_at:
             return "not_yet_open"
-        return "open" if now < self.closes_at else "closed"
+        return "open" if self.is_open(now) else "closed"
 
     def accepts_request(self, request) -> bool:
         """Whether every view restriction (password, login, groups) on the page lets this request in."""
@@ -141,8 +168,26 @@ class ConsultationPage(RoutablePageMixin, Page):
 
     @property
     def submit_url(self) -> str:
-        """Where the response form posts; a preview of an unsaved page has nowhere to post."""
-        return reverse("consultation_submit", args=[self.pk]) if self.pk else "#"
+        """The one address the questionnaire posts to; an unsaved page (a preview) has none."""
+        return reverse("youth_voice:submit", args=[self.pk]) if self.pk else "#"
+
+    @property
+    def code_url(self) -> str:
+        return reverse("youth_voice:code", args=[self.pk]) if self.pk else "#"
+
+    def area_choices(self) -> list[str]:
+        return list(dict.fromkeys(line.strip() for line in self.areas.splitlines() if line.strip()))
+
+    def answered_summary(self) -> dict | None:
+        """How many responses and answers there are, for editors about to change the questionnaire."""
+        if not self.pk:
+            return None
+        answered = AnsweredQuestions.for_page(self)
+        responses = self.responses.filter(status="submitted").count()
+        if not responses:
+            return None
+        by_question = sorted(answered.respondents.items(), key=lambda item: ref_sort_key(item[0]))
+        return {"responses": responses, "by_question": by_question}
 
     def question_urls(self) -> dict[str, str]:
         url = self.url
@@ -163,120 +208,42 @@ class ConsultationPage(RoutablePageMixin, Page):
     def plan_paragraphs_by_ref(self):
         return self.plan_draft.paragraphs_by_ref() if self.plan_draft_id else {}
 
-    # The response form and its confirmation live in consultations.views; these routes only
-    # hand over so the page stays a plain model.
-    @path("")
-    def respond(self, request):
-        from ..views import respond
-
-        return respond(request, self)
-
-    @path("thanks/<str:reference>/")
-    def thanks(self, request, reference):
-        from ..views import thanks
-
-        return thanks(request, self, reference)
+    def serve(self, request, *args, **kwargs):
+        # The questionnaire (youth_voice) shows the page; the page itself stays a plain model.
+        return hand_over("youth_voice.views.respond", request, self)
 
 
 class ConsultationDocument(Orderable):
+    """A related document: an uploaded file, or a link to one published elsewhere."""
+
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="related_documents")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    link_url = models.URLField(
+        "or a link", blank=True, help_text="e.g. the easy read version on the council's site"
+    )
     label = models.CharField(
         max_length=255, blank=True, help_text="e.g. Easy read version. Defaults to the document title."
     )
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    @property
-    def title(self) -> str:
-        return self.label or self.document.title
-
-
-class Question(ClusterableModel, Orderable):
-    """One question of a consultation's questionnaire, found by its reference (`6.1`)."""
-
-    class Kind(models.TextChoices):
-        YES_NO = "yes_no", "Yes or no, with an optional “if not, why?”"
-        SINGLE_CHOICE = "single_choice", "Choose one"
-        MULTIPLE_CHOICE = "multiple_choice", "Choose any"
-        FREE_TEXT = "free_text", "Free text"
-
-    CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE)
-    YES, NO = "Yes", "No"
-
-    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="questions")
-    reference = models.CharField(max_length=20, help_text="e.g. 6.1 (Q 6.1 is the same)")
-    prompt = models.CharField(max_length=500)
-    help_text = models.TextField(blank=True)
-    required = models.BooleanField(default=False)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FREE_TEXT)
-    options = models.TextField(blank=True, help_text="For choice questions: one option per line.")
-    follow_up_prompt = models.CharField(
-        max_length=255,
-        blank=True,
-        default="If not, why not?",
-        help_text="For yes/no questions: the optional follow-up asked under the answer.",
-    )
-    needs_review = models.BooleanField(
-        default=False,
-        help_text="Drafted from the plan draft's markers: check the prompt and type, then untick.",
-    )
-    aims = ParentalManyToManyField("consultations.PlanAim", blank=True, related_name="questions")
-    uncrc_articles = articles_field(help_text="Article numbers, e.g. 12, 31")
-
-    panels = [
-        FieldRowPanel([FieldPanel("reference"), FieldPanel("kind"), FieldPanel("required")]),
-        FieldPanel("prompt"),
-        FieldPanel("help_text"),
-        FieldPanel("options"),
-        FieldPanel("follow_up_prompt"),
-        FieldRowPanel(
-            [FieldPanel("aims", widget=forms.CheckboxSelectMultiple), FieldPanel("uncrc_articles")]
-        ),
-        FieldPanel("needs_review"),
-    ]
-    api_fields = [
-        APIField("reference"),
-        APIField("prompt"),
-        APIField("help_text"),
-        APIField("required"),
-        APIField("kind"),
-        APIField("option_list"),
-    ]
-
-    class Meta(Orderable.Meta):
-        indexes = [models.Index(fields=["page", "reference"])]
-
-    def __str__(self):
-        return f"Q{self.reference} {self.prompt}"
+    panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("link_url")]), FieldPanel("label")]
 
     def clean(self):
         super().clean()
-        try:
-            self.reference = normalise_question_ref(self.reference)
-        except ValidationError as error:
-            raise ValidationError({"reference": error}) from None
-        try:
-            self.uncrc_articles = format_articles(parse_articles(self.uncrc_articles))
-        except ValidationError as error:
-            raise ValidationError({"uncrc_articles": error}) from None
-        if self.kind in self.CHOICE_KINDS and len(self.option_list) < 2:
-            raise ValidationError({"options": "A choice question needs at least two options, one per line."})
-        too_long = [option for option in self.option_list if len(option) > OPTION_MAX_CHARS]
-        if too_long:
-            raise ValidationError(
-                {
-                    "options": f"Each option must be at most {OPTION_MAX_CHARS} characters: "
-                    f"“{too_long[0][:40]}…” is longer."
-                }
-            )
+        if bool(self.document_id) == bool(self.link_url):
+            raise ValidationError("Choose a document or give a link (one of the two).")
+        if self.link_url and not self.label:
+            raise ValidationError({"label": "Say what the link is, e.g. Easy read version."})
 
     @property
-    def option_list(self) -> list[str]:
-        if self.kind == self.Kind.YES_NO:
-            return [self.YES, self.NO]
-        return list(dict.fromkeys(line.strip() for line in self.options.splitlines() if line.strip()))
+    def title(self) -> str:
+        return self.label or (self.document.title if self.document_id else self.link_url)
 
     @property
-    def anchor(self) -> str:
-        return ref_anchor(self.reference)
+    def url(self) -> str:
+        return self.document.url if self.document_id else self.link_url
+
+    @property
+    def file_extension(self) -> str:
+        return self.document.file_extension.upper() if self.document_id else ""

@@ -174,3 +174,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Wrong resume or change codes allowed before further tries are refused for a while.
+CHORUS_CODE_ATTEMPTS = {
+    "per_address": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_ADDRESS", "20")), "seconds": 3600},
+    "per_response": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_RESPONSE", "10")), "seconds": 3600},
+}

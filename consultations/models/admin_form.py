@@ -1,0 +1,41 @@
+"""The consultation page's admin form: rules across several questions, which one field cannot check."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from ..questionnaire import AnsweredQuestions, condition_problems
+
+
+class ConsultationPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        asked = set(cleaned_data.get("about_you_asked") or [])
+        not_asked = set(cleaned_data.get("about_you_required") or []) - asked
+        if not_asked:
+            self.add_error("about_you_required", "Only questions that are asked can be required.")
+
+        questions = self.formsets.get("questions")
+        if questions is None or not questions.is_valid():
+            return cleaned_data
+        answered = AnsweredQuestions.for_page(self.instance) if self.instance.pk else AnsweredQuestions()
+        kept, seen = [], set()
+        for form in questions.forms:
+            if form in questions.deleted_forms or (not form.has_changed() and not form.instance.pk):
+                continue
+            question = form.instance  # cleaned and normalised by Question.clean
+            if question.reference in seen:
+                form.add_error(
+                    "reference",
+                    f"Question {question.reference} appears twice; each reference must be unique.",
+                )
+            seen.add(question.reference)
+            for field, message in answered.refusals(question, self._stored_reference(form)):
+                form.add_error(field, message)
+            kept.append(question)
+        for question, field, message in condition_problems(kept):
+            form = next(f for f in questions.forms if f.instance is question)
+            form.add_error(field, message)
+        return cleaned_data
+
+    @staticmethod
+    def _stored_reference(form):
+        return form.initial.get("reference") if form.instance.pk else None

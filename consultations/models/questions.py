@@ -1,0 +1,271 @@
+"""A questionnaire's questions: the wording editors revise, and the stable identity answers keep.
+
+`Question` rows belong to the consultation page and are managed by its revisions: wording, help
+text, options and order change as editors work. Answers never point at them. They point at a
+`QuestionIdentity`, one row per consultation and question reference, which no revision or
+translation manages: a question dropped by a revision is retired (kept, not shown), and its
+answers stay where they are.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+
+from ..kinds import KIND_CHOICES, Option, kind_of
+from ..references import normalise_question_ref, ref_anchor
+from ..uncrc import articles_field, format_articles, parse_articles
+
+OPTION_CODE_MAX_CHARS = 40
+OPTION_MAX_CHARS = 255
+
+
+class QuestionReferenceField(models.CharField):
+    """A question reference stored in its normal form (`Q 6.1` → `6.1`) however it is saved."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_question_ref(value) if value else value
+
+    def pre_save(self, model_instance, add):
+        value = normalise_question_ref(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class OptionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=OPTION_MAX_CHARS)
+    code = blocks.CharBlock(
+        required=False,
+        max_length=OPTION_CODE_MAX_CHARS,
+        help_text="Filled in for you. Answers stay with the code when you reword the label.",
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label_format = "{label}"
+
+
+def option_code(label: str, taken: set[str]) -> str:
+    """A short, readable code for a new option, unique within its question."""
+    base = slugify(label) or "option"
+    if len(base) > 24:  # long labels make long CSV headers: keep the first words
+        base = base[:24].rsplit("-", 1)[0]
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}-{n}", n + 1
+    return code
+
+
+def options_from_labels(labels) -> list[tuple]:
+    """StreamField items for options written as labels; codes are given when the question is saved."""
+    return [{"type": "option", "value": {"label": label, "code": ""}} for label in labels]
+
+
+class Question(ClusterableModel, Orderable):
+    """One question as the questionnaire asks it now, found by its reference (`6.1`)."""
+
+    page = ParentalKey("consultations.ConsultationPage", on_delete=models.CASCADE, related_name="questions")
+    reference = QuestionReferenceField(help_text="e.g. 6.1 (Q 6.1 is the same)")
+    prompt = models.CharField(max_length=500)
+    help_text = models.TextField(blank=True)
+    required = models.BooleanField(default=False)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="free_text")
+    options = StreamField(
+        [("option", OptionBlock())],
+        blank=True,
+        help_text="For choices and rankings: the options. For scales and faces: labels, highest first "
+        "(leave empty for the usual ones).",
+    )
+    max_choices = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Choose any: the most people may tick. Ranking: how many places."
+    )
+    max_length = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Free text: the longest answer allowed (5,000 characters if empty)."
+    )
+    min_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    max_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    scale_points = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Rating: 5 or 10 points. Faces: 3 or 5."
+    )
+    follow_up_prompt = models.CharField(
+        max_length=255,
+        blank=True,
+        default="If not, why not?",
+        help_text="For yes/no questions: the optional follow-up asked under the answer. Empty for none.",
+    )
+    section_heading = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Starts a new section here. Sections are shown one per screen, with Back and Next.",
+    )
+    show_if_reference = models.CharField(
+        "Show only if question",
+        max_length=20,
+        blank=True,
+        help_text="Ask this only when an earlier question was answered a certain way, e.g. 6.1",
+    )
+    show_if_options = models.CharField(
+        "was answered",
+        max_length=255,
+        blank=True,
+        help_text="Option codes, separated by commas, e.g. no or yes, maybe",
+    )
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="Drafted from the plan draft's markers: check the prompt and type, then untick.",
+    )
+    aims = ParentalManyToManyField("consultations.PlanAim", blank=True, related_name="questions")
+    uncrc_articles = articles_field(help_text="Article numbers, e.g. 12, 31")
+
+    panels = [
+        FieldRowPanel([FieldPanel("reference"), FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("prompt"),
+        FieldPanel("help_text"),
+        FieldPanel("options"),
+        FieldRowPanel([FieldPanel("max_choices"), FieldPanel("max_length"), FieldPanel("scale_points")]),
+        FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
+        FieldPanel("follow_up_prompt"),
+        FieldPanel("section_heading"),
+        FieldRowPanel([FieldPanel("show_if_reference"), FieldPanel("show_if_options")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("aims", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("uncrc_articles"),
+                FieldPanel("needs_review"),
+            ],
+            heading="Tags",
+            classname="collapsed",
+        ),
+    ]
+    api_fields = [
+        APIField("reference"),
+        APIField("prompt"),
+        APIField("help_text"),
+        APIField("required"),
+        APIField("kind"),
+        APIField("api_options"),
+        APIField("section_heading"),
+        APIField("show_if_reference"),
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "reference"], name="one_question_per_reference"),
+        ]
+
+    def __str__(self):
+        return f"Q{self.reference} {self.prompt}"
+
+    @property
+    def kind_class(self):
+        return kind_of(self.kind)
+
+    @property
+    def anchor(self) -> str:
+        return ref_anchor(self.reference)
+
+    @property
+    def field_name(self) -> str:
+        """The form field of this question's answer; follow-ups and ranks add a suffix."""
+        return "q_" + self.reference.replace(".", "-")
+
+    def option_list(self) -> list[Option]:
+        """The options the editor wrote, with their codes (given codes as they are saved)."""
+        return [Option(item.value["code"], item.value["label"]) for item in self.options or []]
+
+    def api_options(self):
+        return [{"code": option.code, "label": option.label} for option in self.kind_class.options(self)]
+
+    def show_if_codes(self) -> set[str]:
+        return {code.strip() for code in self.show_if_options.split(",") if code.strip()}
+
+    def give_options_codes(self):
+        """Give every option a code the first time it is saved; a reworded option keeps its code."""
+        items, taken = [], {item.value["code"] for item in self.options or [] if item.value["code"]}
+        for item in self.options or []:
+            code = item.value["code"] or option_code(item.value["label"], taken)
+            taken.add(code)
+            items.append({"type": "option", "value": {"label": item.value["label"], "code": code}, "id": item.id})
+        self.options = items
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        try:
+            self.reference = normalise_question_ref(self.reference)
+        except ValidationError as error:
+            errors["reference"] = error
+        try:
+            self.uncrc_articles = format_articles(parse_articles(self.uncrc_articles))
+        except ValidationError as error:
+            errors["uncrc_articles"] = error
+        if self.show_if_reference:
+            try:
+                self.show_if_reference = normalise_question_ref(self.show_if_reference)
+            except ValidationError as error:
+                errors["show_if_reference"] = error
+            if not self.show_if_codes():
+                errors["show_if_options"] = "Say which answers to that question show this one."
+        self.give_options_codes()
+        codes = [option.code for option in self.option_list()]
+        if len(codes) != len(set(codes)):
+            errors["options"] = "Two options have the same code: give each its own."
+        errors |= self.kind_class.settings_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.give_options_codes()
+        super().save(*args, **kwargs)
+
+
+class QuestionIdentity(models.Model):
+    """A question as answers know it: one per consultation and reference, whatever revisions do.
+
+    It remembers the kind and every option code ever offered (with the last label each had), so
+    answers are always read under the option they were given to, and a retired question's answers
+    still appear in summaries and exports.
+    """
+
+    consultation = models.ForeignKey(
+        "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="question_identities"
+    )
+    reference = QuestionReferenceField()
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    prompt = models.CharField(max_length=500)
+    # [{"code": …, "label": …, "retired": bool}] in the questionnaire's order, retired ones last.
+    known_options = models.JSONField(default=list)
+    retired = models.BooleanField(
+        default=False, help_text="No longer asked: a revision dropped it. Its answers are kept."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "reference"], name="one_identity_per_reference")
+        ]
+
+    def __str__(self):
+        return f"Q{self.reference}"
+
+    @property
+    def anchor(self) -> str:
+        return ref_anchor(self.reference)
+
+    @property
+    def kind_class(self):
+        return kind_of(self.kind)
+
+    def options(self) -> list[Option]:
+        return [Option(o["code"], o["label"], o.get("retired", False)) for o in self.known_options]

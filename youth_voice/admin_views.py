@@ -1,0 +1,160 @@
+"""Officers' views in the Wagtail admin: responses, one response, the summary, written answers, CSV."""
+
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from consultations.models import ConsultationPage, QuestionIdentity
+
+from .exports import response_rows, stream_csv
+from .models import AgeBand, Channel, RespondentType, Response, Status
+from .models.response import FILTER_FIELDS
+from .summary import questions_in_order, summarise, texts_for
+
+view_responses = permission_required("youth_voice.view_response", raise_exception=True)
+
+
+def _filters(request, consultation) -> dict:
+    """The officer's filters, combined; unknown values are ignored."""
+    allowed = {
+        "respondent_type": set(RespondentType.values),
+        "age_band": set(AgeBand.values),
+        "channel": set(Channel.values),
+        "area": set(_areas(consultation)),
+    }
+    return {
+        name: request.GET.get(name, "")
+        for name in FILTER_FIELDS
+        if request.GET.get(name, "") in allowed[name]
+    }
+
+
+def _areas(consultation) -> list[str]:
+    given = Response.objects.for_consultation(consultation).exclude(area="").values_list("area", flat=True)
+    return sorted(set(consultation.area_choices()) | set(given.distinct()))
+
+
+def _context(request, consultation, title, **extra):
+    filters = _filters(request, consultation)
+    return {
+        "consultation": consultation,
+        "page_title": title,
+        "header_title": title,
+        "header_icon": "form",
+        "filters": filters,
+        "filter_query": urlencode({k: v for k, v in filters.items() if v}),
+        "filter_choices": [
+            ("respondent_type", "Respondent", RespondentType.choices),
+            ("age_band", "Age band", AgeBand.choices),
+            ("channel", "Channel", Channel.choices),
+            ("area", "Area", [(area, area) for area in _areas(consultation)]),
+        ],
+        **extra,
+    }
+
+
+@view_responses
+def consultation_index(request):
+    consultations = ConsultationPage.objects.annotate(
+        response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED))
+    ).order_by("-opens_at")
+    title = "Responses"
+    return TemplateResponse(
+        request,
+        "youth_voice/admin/index.html",
+        {"consultations": consultations, "page_title": title, "header_title": title, "header_icon": "form"},
+    )
+
+
+@view_responses
+def response_list(request, page_id):
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    responses = (
+        Response.objects.for_consultation(consultation).submitted().matching(_filters(request, consultation))
+    )
+    paginator = Paginator(responses, 50)
+    return TemplateResponse(
+        request,
+        "youth_voice/admin/response_list.html",
+        _context(
+            request,
+            consultation,
+            f"Responses: {consultation.title}",
+            page_obj=paginator.get_page(request.GET.get("p")),
+            paginator=paginator,
+        ),
+    )
+
+
+@view_responses
+def response_detail(request, page_id, reference):
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    response = get_object_or_404(
+        Response, consultation=consultation, reference=reference, status=Status.SUBMITTED
+    )
+    answers = {}
+    for answer in response.answers.order_by("position", "id"):
+        answers.setdefault(answer.question_id, []).append(answer)
+    rows = [
+        (identity, question, identity.kind_class.describe(identity.options(), answers.get(identity.pk, [])))
+        for identity, question in questions_in_order(consultation)
+        if question is not None or identity.pk in answers
+    ]
+    return TemplateResponse(
+        request,
+        "youth_voice/admin/response_detail.html",
+        _context(request, consultation, f"Response {response.reference}", response=response, rows=rows),
+    )
+
+
+@view_responses
+def summary(request, page_id):
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    return TemplateResponse(
+        request,
+        "youth_voice/admin/summary.html",
+        _context(
+            request,
+            consultation,
+            f"Summary: {consultation.title}",
+            summary=summarise(consultation, _filters(request, consultation)),
+            reference_check=consultation.reference_check(),
+        ),
+    )
+
+
+@view_responses
+def question_texts(request, page_id, question_id):
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
+    paginator = Paginator(texts_for(identity, _filters(request, consultation)), 100)
+    return TemplateResponse(
+        request,
+        "youth_voice/admin/question_texts.html",
+        _context(
+            request,
+            consultation,
+            f"Q{identity.reference}: everything written",
+            identity=identity,
+            page_obj=paginator.get_page(request.GET.get("p")),
+            back_url=reverse("youth_voice_admin:summary", args=[consultation.pk]),
+        ),
+    )
+
+
+@view_responses
+@permission_required("youth_voice.export_response", raise_exception=True)
+def export_csv(request, page_id):
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    filename = f"{consultation.slug}-responses-{timezone.localdate():%Y-%m-%d}.csv"
+    return StreamingHttpResponse(
+        stream_csv(response_rows(consultation)),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,211 @@
+"""What young people said: responses, and their answers as rows keyed to stable questions and options.
+
+Answers are rows, not a JSON blob, so per-question counts are single grouped aggregates. Only a
+submitted response has answer rows: a draft keeps what was typed as form data until it is sent,
+and a withdrawn response's answers are deleted, so summaries never need to ask which is which.
+"""
+
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from consultations.about_you import AgeBand, Publication, RespondentType
+
+# No 0/O, 1/I/L or U/V: codes are read aloud and copied by hand.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
+SECRET_LENGTH = 4
+
+
+def _random_chars(n: int) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(n))
+
+
+def new_response_reference() -> str:
+    """A short, unguessable reference such as `K7M-4QD` (29^6 ≈ 600 million of them)."""
+    chars = _random_chars(6)
+    return f"{chars[:3]}-{chars[3:]}"
+
+
+def new_secret() -> str:
+    return _random_chars(SECRET_LENGTH)
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "Online"
+    EVENT = "event", "At an event"
+    PAPER = "paper", "Paper form"
+    FORUM = "forum", "Youth forum"
+    LIVE = "live", "Live session"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Saved to finish later"
+    SUBMITTED = "submitted", "Sent"
+    WITHDRAWN = "withdrawn", "Withdrawn by the person who sent it"
+
+
+class SpeaksFor(models.TextChoices):
+    """One person, or a group whose one answer speaks for N young people (never counted as 1 or as N)."""
+
+    INDIVIDUAL = "individual", "One person"
+    GROUP = "group", "A group"
+
+
+class ResponseQuerySet(models.QuerySet):
+    def for_consultation(self, consultation):
+        return self.filter(consultation=consultation)
+
+    def submitted(self):
+        return self.filter(status=Status.SUBMITTED)
+
+    def matching(self, filters):
+        """Narrow to the officer's filters: {field: value} for any of FILTER_FIELDS; blanks ignored."""
+        return self.filter(
+            **{name: value for name, value in filters.items() if value and name in FILTER_FIELDS}
+        )
+
+
+FILTER_FIELDS = ("respondent_type", "age_band", "channel", "area")
+
+
+class Response(models.Model):
+    # No index of its own: the (consultation, …) indexes below serve every lookup by it, and
+    # each index is one more write per submission.
+    consultation = models.ForeignKey(
+        "consultations.ConsultationPage", on_delete=models.PROTECT, related_name="responses", db_index=False
+    )
+    reference = models.CharField(max_length=7, unique=True, editable=False)
+    # The secret half of the code that resumes a draft or changes a response, kept only as a
+    # keyed hash: the database alone cannot reveal it.
+    secret_hash = models.CharField(max_length=64, editable=False)
+    # Set when the form is first shown: the same form posted twice is one response.
+    submission_key = models.UUIDField(editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    language = models.CharField(max_length=10, default="en-gb")
+    speaks_for = models.CharField(max_length=10, choices=SpeaksFor.choices, default=SpeaksFor.INDIVIDUAL)
+    group_size = models.PositiveIntegerField(
+        null=True, blank=True, help_text="For a group response: how many young people it speaks for."
+    )
+    publication = models.CharField(
+        max_length=12, choices=Publication.choices, default=Publication.WITHOUT_NAME
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    times_changed = models.PositiveSmallIntegerField(default=0)
+    # A draft: the form data typed so far and the step reached; emptied once sent.
+    draft_data = models.JSONField(default=dict, blank=True)
+    draft_step = models.PositiveSmallIntegerField(default=1)
+
+    respondent_type = models.CharField(max_length=20, choices=RespondentType.choices, blank=True)
+    age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
+    area = models.CharField(max_length=100, blank=True)
+    school_or_group = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=100, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    contact = models.CharField("email or telephone", max_length=254, blank=True)
+    postal_address = models.TextField(blank=True)
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        permissions = [("export_response", "Can export responses as CSV")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "submission_key"], name="one_response_per_submission"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(speaks_for=SpeaksFor.INDIVIDUAL, group_size__isnull=True)
+                | models.Q(speaks_for=SpeaksFor.GROUP, group_size__gte=2),
+                name="group_size_only_for_groups",
+            ),
+        ]
+        indexes = [models.Index(fields=["consultation", "status", "submitted_at"])]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def confidential(self) -> bool:
+        return self.publication == Publication.CONFIDENTIAL
+
+    @property
+    def last_changed(self):
+        return self.changed_at or self.submitted_at or self.created_at
+
+    @staticmethod
+    def hash_secret(reference: str, secret: str) -> str:
+        return salted_hmac(
+            "chorus.response-code", f"{reference}:{secret.upper()}", algorithm="sha256"
+        ).hexdigest()
+
+    def set_secret(self) -> str:
+        """Give the response a new secret; returns it (it is never stored as it is)."""
+        secret = new_secret()
+        self.secret_hash = self.hash_secret(self.reference, secret)
+        return secret
+
+    def secret_matches(self, secret: str) -> bool:
+        return constant_time_compare(self.secret_hash, self.hash_secret(self.reference, secret))
+
+    def code(self, secret: str) -> str:
+        """The code a young person keeps: the reference and the secret, e.g. `K7M-4QD-X9PR`."""
+        return f"{self.reference}-{secret}"
+
+
+def split_code(code: str) -> tuple[str, str] | None:
+    """`k7m 4qd x9pr` → (`K7M-4QD`, `X9PR`); None if it cannot be a code."""
+    chars = "".join(c for c in (code or "").upper() if c.isalnum())
+    if len(chars) != 6 + SECRET_LENGTH or any(c not in CODE_ALPHABET for c in chars):
+        return None
+    return f"{chars[:3]}-{chars[3:6]}", chars[6:]
+
+
+class AnswerQuerySet(models.QuerySet):
+    def for_consultation(self, consultation):
+        return self.filter(question__consultation=consultation)
+
+    def of_responses(self, filters):
+        """Answers of responses that match the officer's filters (answers of submitted responses only exist)."""
+        active = {name: value for name, value in filters.items() if value and name in FILTER_FIELDS}
+        if not active:
+            return self
+        return self.filter(response__in=Response.objects.filter(**active).values("pk"))
+
+    def with_text(self):
+        return self.exclude(text="")
+
+
+class Answer(models.Model):
+    """One row of an answer: an option chosen (by code), a number, or typed text.
+
+    Unique per response, question and option, so an option repeated in a form counts once. A
+    yes/no answer is a row for Yes or No, and its follow-up another row with no option.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers", db_index=False)
+    question = models.ForeignKey(
+        "consultations.QuestionIdentity", on_delete=models.PROTECT, related_name="answers", db_index=False
+    )
+    option = models.CharField(max_length=40, blank=True)
+    position = models.PositiveSmallIntegerField(default=1)  # order of ticks; a ranking's place
+    number = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question", "option"], name="one_answer_row_per_option"
+            )
+        ]
+        # The summary reads only this index: every figure is one grouped pass over it.
+        indexes = [models.Index(fields=["question", "option", "position", "number"], name="answer_figures")]
+
+    def __str__(self):
+        return f"{self.response} Q{self.question.reference}"

@@ -1,0 +1,229 @@
+"""Writes: one function per use case. Validate, write in a transaction, report the outcome.
+
+`answers` everywhere is a list of (question, rows): the questionnaire's question and the
+`AnswerRow`s its kind made of what was typed.
+"""
+
+import threading
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from consultations.models import QuestionIdentity
+
+from .models import Answer, Channel, Response, Status
+from .models.response import new_response_reference
+
+
+class ConsultationClosed(Exception):
+    """The consultation is not open for responses at this moment."""
+
+
+@dataclass(frozen=True)
+class SubmissionOutcome:
+    response: Response
+    created: bool  # False when this submission had already been stored
+    secret: str = ""  # the secret half of the person's code, known only when it was just made
+    differs: bool = False  # stored before with other answers: they were not changed
+
+
+# SQLite lets one connection write at a time, and a writer that finds the database locked
+# polls with sleeps of up to 100 ms. Writers in this process queue on a lock instead, so a burst
+# of submissions is written back to back. PostgreSQL needs no such help.
+_SQLITE_WRITER = threading.Lock()
+
+
+def _write_turn():
+    return _SQLITE_WRITER if connection.vendor == "sqlite" else nullcontext()
+
+
+def identity_ids(consultation) -> dict[str, int]:
+    return dict(QuestionIdentity.objects.filter(consultation=consultation).values_list("reference", "pk"))
+
+
+def _answer_rows(response, answers, identities):
+    for question, rows in answers:
+        for row in rows:
+            yield Answer(
+                response=response,
+                question_id=identities[question.reference],
+                option=row.option,
+                position=row.position,
+                number=row.number,
+                text=row.text,
+            )
+
+
+def _fingerprint(answer_objects) -> set:
+    return {(a.question_id, a.option, a.position, a.number, a.text) for a in answer_objects}
+
+
+def submit_response(
+    consultation,
+    answers,
+    *,
+    submission_key,
+    about_you=None,
+    channel=Channel.ONLINE,
+    language="en-gb",
+    at=None,
+) -> SubmissionOutcome:
+    """Store one response and its answers, exactly once per submission key.
+
+    A resubmission of the same form (double tap, browser retry) returns the stored response; one
+    with different answers changes nothing and says so (`differs`), so that nobody's answers are
+    replaced without their code.
+    """
+    at = at or timezone.now()
+    identities = identity_ids(consultation)
+    if not consultation.is_open(at):
+        existing = _stored(consultation, submission_key)
+        if existing:  # sent just before closing, retried just after
+            return _resubmitted(existing, answers, identities)
+        raise ConsultationClosed(consultation)
+
+    # Insert first and let the unique constraint catch a resubmission: the common case (a new
+    # response) then costs no extra query.
+    for _attempt in range(5):
+        response = Response(
+            consultation=consultation,
+            reference=new_response_reference(),
+            submission_key=submission_key,
+            status=Status.SUBMITTED,
+            created_at=at,
+            submitted_at=at,
+            channel=channel,
+            language=language,
+            **(about_you or {}),
+        )
+        secret = response.set_secret()
+        try:
+            with _write_turn(), transaction.atomic():
+                response.save(force_insert=True)
+                Answer.objects.bulk_create(_answer_rows(response, answers, identities))
+            return SubmissionOutcome(response, created=True, secret=secret)
+        except IntegrityError:
+            # Either this submission was stored already (a retry, a race, or a saved draft sent
+            # without its code), or (rarely) the random reference was taken: retry that.
+            existing = _stored(consultation, submission_key)
+            if existing:
+                return _resubmitted(existing, answers, identities)
+    raise RuntimeError("Could not allocate a unique response reference.")
+
+
+def _stored(consultation, submission_key):
+    return Response.objects.filter(consultation=consultation, submission_key=submission_key).first()
+
+
+def _resubmitted(existing, answers, identities) -> SubmissionOutcome:
+    new = _fingerprint(_answer_rows(existing, answers, identities))
+    differs = existing.status != Status.SUBMITTED or new != _fingerprint(existing.answers.all())
+    return SubmissionOutcome(existing, created=False, differs=differs)
+
+
+def save_draft(consultation, data: dict, step: int, *, submission_key, draft=None, language="en-gb", at=None):
+    """Keep what was typed so far, to finish later with a code. Returns (draft, secret or "")."""
+    at = at or timezone.now()
+    if not consultation.is_open(at):
+        raise ConsultationClosed(consultation)
+    if draft is not None:
+        draft.draft_data, draft.draft_step, draft.changed_at = data, step, at
+        draft.save(update_fields=["draft_data", "draft_step", "changed_at"])
+        return draft, ""
+    for _attempt in range(5):
+        draft = Response(
+            consultation=consultation,
+            reference=new_response_reference(),
+            submission_key=submission_key,
+            status=Status.DRAFT,
+            created_at=at,
+            language=language,
+            draft_data=data,
+            draft_step=step,
+        )
+        secret = draft.set_secret()
+        try:
+            with _write_turn(), transaction.atomic():
+                draft.save(force_insert=True)
+            return draft, secret
+        except IntegrityError:
+            existing = _stored(consultation, submission_key)
+            if existing is not None and existing.status == Status.DRAFT:
+                return save_draft(
+                    consultation, data, step, submission_key=submission_key, draft=existing, at=at
+                )
+            if existing is not None:
+                raise AlreadySent(existing) from None
+    raise RuntimeError("Could not allocate a unique response reference.")
+
+
+class AlreadySent(Exception):
+    """The form being saved as a draft was sent already."""
+
+    def __init__(self, response):
+        super().__init__(response.reference)
+        self.response = response
+
+
+def send_draft(draft, answers, *, about_you=None, at=None) -> SubmissionOutcome:
+    """A saved draft, finished and sent: it becomes a response like any other."""
+    at = at or timezone.now()
+    if not draft.consultation.is_open(at):
+        raise ConsultationClosed(draft.consultation)
+    identities = identity_ids(draft.consultation)
+    with _write_turn(), transaction.atomic():
+        locked = Response.objects.select_for_update().get(pk=draft.pk)
+        if locked.status != Status.DRAFT:  # sent twice, e.g. a double tap
+            return _resubmitted(locked, answers, identities)
+        _apply(locked, about_you)
+        locked.status, locked.submitted_at, locked.draft_data = Status.SUBMITTED, at, {}
+        locked.save()
+        Answer.objects.bulk_create(_answer_rows(locked, answers, identities))
+    return SubmissionOutcome(locked, created=True)
+
+
+def change_response(response, answers, *, about_you=None, at=None) -> SubmissionOutcome:
+    """Replace a sent response's answers with new ones (the person's own change, with their code)."""
+    at = at or timezone.now()
+    if not response.consultation.is_open(at):
+        raise ConsultationClosed(response.consultation)
+    identities = identity_ids(response.consultation)
+    with _write_turn(), transaction.atomic():
+        locked = Response.objects.select_for_update().get(pk=response.pk)
+        if locked.status != Status.SUBMITTED:
+            raise ConsultationClosed(response.consultation)
+        new = list(_answer_rows(locked, answers, identities))
+        if _fingerprint(new) == _fingerprint(locked.answers.all()) and not _differs(locked, about_you):
+            return SubmissionOutcome(locked, created=False)
+        locked.answers.all().delete()
+        Answer.objects.bulk_create(new)
+        _apply(locked, about_you)
+        locked.changed_at, locked.times_changed = at, locked.times_changed + 1
+        locked.save()
+    return SubmissionOutcome(locked, created=True)
+
+
+def withdraw_response(response, *, at=None) -> Response:
+    """The person takes their response back: its answers and details are deleted, the reference kept."""
+    at = at or timezone.now()
+    with _write_turn(), transaction.atomic():
+        locked = Response.objects.select_for_update().get(pk=response.pk)
+        locked.answers.all().delete()
+        _apply(locked, dict.fromkeys(PERSONAL_FIELDS, ""))
+        locked.status, locked.changed_at, locked.draft_data = Status.WITHDRAWN, at, {}
+        locked.save()
+    return locked
+
+
+PERSONAL_FIELDS = ("name", "organisation", "contact", "postal_address", "school_or_group", "area")
+
+
+def _apply(response, about_you):
+    for name, value in (about_you or {}).items():
+        setattr(response, name, value)
+
+
+def _differs(response, about_you) -> bool:
+    return any(getattr(response, name) != value for name, value in (about_you or {}).items())

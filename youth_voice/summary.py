@@ -1,0 +1,94 @@
+"""Reads for officers: the per-question summary of a consultation's responses.
+
+Every figure comes from one grouped pass over the answers' index, whatever the number of
+responses; each kind turns its groups into its figures. Free text is fetched a page at a time.
+Answers of retired questions (dropped by a later revision) are still summarised, marked so.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from consultations.kinds import Figures
+from consultations.references import ref_sort_key
+
+from .models import Answer, Response
+
+TEXT_SAMPLE_SIZE = 20
+
+
+@dataclass
+class QuestionSummary:
+    identity: object  # QuestionIdentity: what answers point at
+    question: object | None  # the question as asked now; None once retired
+    figures: Figures
+    texts: list = field(default_factory=list)  # the latest few; the rest a page at a time
+
+    @property
+    def reference(self) -> str:
+        return self.identity.reference
+
+    @property
+    def prompt(self) -> str:
+        return self.question.prompt if self.question else self.identity.prompt
+
+    @property
+    def retired(self) -> bool:
+        return self.question is None
+
+
+@dataclass
+class ConsultationSummary:
+    total_responses: int
+    filters: dict
+    questions: list[QuestionSummary]
+
+
+def questions_in_order(consultation) -> list[tuple]:
+    """(identity, current question or None): the questionnaire's order, then retired ones by reference."""
+    current = list(consultation.questions.all())
+    identities = {identity.reference: identity for identity in consultation.question_identities.all()}
+    ordered = [(identities[q.reference], q) for q in current if q.reference in identities]
+    asked = {q.reference for q in current}
+    retired = sorted((ref for ref in identities if ref not in asked), key=ref_sort_key)
+    return ordered + [(identities[ref], None) for ref in retired]
+
+
+def summarise(consultation, filters=None, text_sample_size=TEXT_SAMPLE_SIZE) -> ConsultationSummary:
+    filters = filters or {}
+    questions = questions_in_order(consultation)
+    answers = Answer.objects.filter(question__in=[identity for identity, _ in questions]).of_responses(
+        filters
+    )
+
+    groups, texts = defaultdict(dict), defaultdict(int)
+    for question_id, option, position, number, count in (
+        answers.values_list("question_id", "option", "position", "number").annotate(n=Count("id")).order_by()
+    ):
+        groups[question_id][(option, position, number)] = count
+        if not option and number is None:  # a row of typed text (free text, or a yes/no follow-up)
+            texts[question_id] += count
+
+    summaries = []
+    for identity, question in questions:
+        if question is None and identity.pk not in groups:
+            continue  # retired before anyone answered it
+        figures = identity.kind_class.figures(
+            identity.options(), groups.get(identity.pk, {}), texts[identity.pk]
+        )
+        sample = list(texts_for(identity, filters)[:text_sample_size]) if figures.text_count else []
+        summaries.append(QuestionSummary(identity, question, figures, sample))
+    total = Response.objects.for_consultation(consultation).submitted().matching(filters).count()
+    return ConsultationSummary(total_responses=total, filters=filters, questions=summaries)
+
+
+def texts_for(identity, filters=None):
+    """Every typed answer to a question, most recently received first."""
+    return (
+        Answer.objects.filter(question=identity, option="", number__isnull=True)
+        .of_responses(filters or {})
+        .with_text()
+        .select_related("response")
+        .order_by("-id")
+    )

@@ -1,0 +1,389 @@
+"""Public views: the questionnaire (screen by screen), saving and resuming, changing, the receipt."""
+
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+
+from consultations.about_you import PERSONAL_DETAILS
+from consultations.models import ConsultationPage
+
+from .forms import CodeForm, ResponseForm
+from .journey import Journey, as_query_dict, draft_data
+from .models import AgeBand, Response, Status, split_code
+from .services import (
+    AlreadySent,
+    ConsultationClosed,
+    change_response,
+    save_draft,
+    send_draft,
+    submit_response,
+    withdraw_response,
+)
+from .throttle import code_attempts_blocked, record_wrong_code
+
+RECEIPT_COOKIE = "chorus_code"
+RECEIPT_SALT = "youth_voice.receipt"
+RECEIPT_SECONDS = 3600
+
+
+def respond(request, page):
+    """The consultation page: its first screen, with a fresh submission key."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    journey = Journey(page)
+    screen = journey.screens[0]
+    return render_screen(
+        request,
+        journey,
+        screen,
+        journey.form_for(screen, bound=False),
+        submission_key=ResponseForm.new_submission_key(),
+    )
+
+
+def posted_data(request) -> QueryDict:
+    """The POST as sent. Raw bytes that are not UTF-8 make Django decode the whole body as Latin-1
+    and store it garbled; decode it as UTF-8 instead, so the bad characters show as such and the
+    form can say it could not read them."""
+    if request.content_type == "application/x-www-form-urlencoded":
+        try:
+            request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return QueryDict(request.body.decode("utf-8", errors="replace"))
+    return request.POST
+
+
+def submit(request, page_id):
+    """The one address the questionnaire posts to: every button of every screen comes here.
+
+    The page is found by id rather than by its place in the tree, so a page moved or renamed while
+    someone is answering still receives their answers. Anything but a POST goes to the page, as do
+    requests its view restrictions (password, login) turn away.
+    """
+    page = get_object_or_404(ConsultationPage.objects.live(), pk=page_id)
+    if page.url is None:  # live, but under no site: nobody can have been shown its form
+        raise Http404("No such consultation")
+    if request.method != "POST" or not page.accepts_request(request):
+        return redirect(page.url)
+    data = posted_data(request)
+    journey = Journey(page, data)
+    held = _held_response(request, page, data.get("response_code", ""))
+    if held == "blocked":
+        return _code_page(request, page, CodeForm(), blocked=True, status=429)
+    if held == "wrong":
+        return _code_page(request, page, CodeForm(), wrong=True, status=403)
+    if not page.is_open():
+        form = journey.full_form()
+        return render_screen(request, journey, journey.screens[0], form, closed_with_answers=True, status=403)
+
+    action = journey.action
+    screen = journey.posted_screen
+    if action == "save":
+        return _save(request, journey, screen, held)
+    if action == "back":
+        return render_screen(
+            request,
+            journey,
+            journey.screen(screen.number - 1),
+            journey.form_for(journey.screen(screen.number - 1), bound=False),
+            held=held,
+        )
+    if action.startswith("goto-"):
+        target = journey.screen(int(action[5:]))
+        return render_screen(request, journey, target, journey.form_for(target, bound=False), held=held)
+    if action in ("withdraw", "withdraw_confirmed"):
+        return _withdraw(request, journey, held, confirmed=action == "withdraw_confirmed")
+    if action in ("next", "check") and not screen.check:
+        form = journey.form_for(screen)
+        if not form.is_valid():
+            return render_screen(request, journey, screen, form, held=held, status=_status(form))
+        following = journey.screen(screen.number + 1)
+        return render_screen(request, journey, following, journey.form_for(following, bound=False), held=held)
+    return _send(request, journey, held)
+
+
+def _status(form) -> int:
+    # A missing or altered hidden key is tampering, not a slip: say so, keep the answers.
+    return 400 if "submission_key" in form.errors else 200
+
+
+def _send(request, journey, held):
+    page = journey.page
+    form = journey.full_form()
+    if not form.is_valid():
+        screen = journey.first_screen_with_errors(form)
+        return render_screen(
+            request, journey, screen, journey.form_for(screen), held=held, status=_status(form)
+        )
+    try:
+        if held is None:
+            outcome = submit_response(
+                page,
+                form.answers(),
+                submission_key=form.cleaned_data["submission_key"],
+                about_you=form.about_you(),
+                language=get_language() or "en-gb",
+            )
+        elif held.status == Status.DRAFT:
+            outcome = send_draft(held, form.answers(), about_you=form.about_you())
+        else:
+            outcome = change_response(held, form.answers(), about_you=form.about_you())
+    except ConsultationClosed:
+        return render_screen(request, journey, journey.screens[0], form, closed_with_answers=True, status=403)
+    if outcome.differs:
+        return render_screen(
+            request, journey, journey.screens[0], form, already_sent=outcome.response, status=409
+        )
+    receipt = redirect(reverse("youth_voice:receipt", args=[page.pk, outcome.response.reference]))
+    code = (
+        outcome.response.code(outcome.secret) if outcome.secret else data_code(journey.data, outcome.response)
+    )
+    if code:
+        receipt.set_signed_cookie(
+            RECEIPT_COOKIE,
+            code,
+            salt=RECEIPT_SALT,
+            max_age=RECEIPT_SECONDS,
+            path=reverse("youth_voice:receipt", args=[page.pk, outcome.response.reference]),
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return receipt
+
+
+def data_code(data, response) -> str:
+    """The code a person already holds (they resumed or changed with it), to show it again."""
+    held = split_code(data.get("response_code", ""))
+    return data.get("response_code", "") if held and held[0] == response.reference else ""
+
+
+def _save(request, journey, screen, held):
+    data = draft_data(journey.data)
+    if journey.data.get("age_band") in AgeBand.under_13():
+        for name in PERSONAL_DETAILS:  # never kept for under-13s, even in a draft
+            data.pop(name, None)
+    form = journey.form_for(screen, bound=False)
+    try:
+        key = ResponseForm.base_fields["submission_key"].clean(journey.data.get("submission_key"))
+    except Exception:  # noqa: BLE001 - a damaged key: nothing can be saved under it
+        return render_screen(request, journey, screen, journey.form_for(screen), held=held, status=400)
+    try:
+        draft, secret = save_draft(
+            journey.page,
+            data,
+            screen.number,
+            submission_key=key,
+            draft=held if held is not None and held.status == Status.DRAFT else None,
+            language=get_language() or "en-gb",
+        )
+    except AlreadySent as sent:
+        return render_screen(request, journey, screen, form, already_sent=sent.response, status=409)
+    code = draft.code(secret) if secret else journey.data.get("response_code", "")
+    context = journey.page.get_context(request) | {"code": code, "draft": draft}
+    return TemplateResponse(request, "youth_voice/saved.html", context)
+
+
+def _withdraw(request, journey, held, *, confirmed):
+    if held is None or held.status != Status.SUBMITTED:
+        return redirect(journey.page.code_url)
+    context = journey.page.get_context(request) | {
+        "held": held,
+        "code": journey.data.get("response_code", ""),
+    }
+    if not confirmed:
+        return TemplateResponse(request, "youth_voice/withdraw_confirm.html", context)
+    withdraw_response(held)
+    return TemplateResponse(request, "youth_voice/withdrawn.html", context)
+
+
+def _held_response(request, page, code):
+    """The response a code gives access to: None without a code, or "wrong"/"blocked"."""
+    if not code:
+        return None
+    parts = split_code(code)
+    reference = parts[0] if parts else "-"
+    if code_attempts_blocked(request, reference):
+        return "blocked"
+    response = (
+        Response.objects.filter(
+            consultation=page, reference=reference, status__in=[Status.DRAFT, Status.SUBMITTED]
+        )
+        .select_related("consultation")
+        .first()
+        if parts
+        else None
+    )
+    if response is None or not response.secret_matches(parts[1]):
+        record_wrong_code(request, reference)
+        return "wrong"
+    return response
+
+
+def render_screen(request, journey, screen, form, *, held=None, submission_key=None, status=200, **notices):
+    page = journey.page
+    paragraphs = page.plan_paragraphs_by_ref
+    on_screen = {question.reference for question in screen.questions}
+    rows = [
+        (
+            question,
+            [form[name] for name in question.kind_class.field_names(question, question.field_name)],
+            paragraphs.get(question.reference, []),
+            _condition(question, journey.questionnaire.by_reference, on_screen),
+        )
+        for question in form.questions
+    ]
+    check = _check_answers(journey) if screen.check else None
+    context = page.get_context(request) | {
+        "journey": journey,
+        "screen": screen,
+        "form": form,
+        "rows": rows,
+        "by_reference": journey.questionnaire.by_reference,
+        "carried": journey.carried_fields(screen, form),
+        "submission_key": submission_key
+        or journey.data.get("submission_key")
+        or ResponseForm.new_submission_key(),
+        "held": held,
+        "response_code": journey.data.get("response_code", "") if held else "",
+        "check": check,
+        **notices,
+    }
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _condition(question, by_reference, on_screen):
+    """How a follow-up says when to answer it, and what the script needs to show it in place."""
+    source = by_reference.get(question.show_if_reference)
+    if source is None:
+        return None
+    codes = question.show_if_codes()
+    labels = [option.label for option in source.kind_class.options(source) if option.code in codes]
+    return {
+        "reference": source.reference,
+        "labels": " or ".join(f"“{label}”" for label in labels),
+        "field": source.field_name,
+        "codes": " ".join(sorted(codes)),
+        "same_screen": source.reference in on_screen,
+    }
+
+
+def _check_answers(journey):
+    """(screen, [(question, answer in words)]) for the check-your-answers screen, and about you."""
+    form = journey.full_form()
+    form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})
+    sections = []
+    for screen in journey.screens:
+        if screen.check or screen.about_you:
+            continue
+        answered = []
+        for question in journey.visible_on(screen):
+            rows = (
+                question.kind_class.rows(question, question.field_name, cleaned)
+                if question.field_name in cleaned or question.kind == "ranking"
+                else []
+            )
+            answered.append(
+                (question, question.kind_class.describe(question.kind_class.options(question), rows))
+            )
+        sections.append((screen, answered))
+    about = [
+        (form.fields[name].label, _about_value(form, name))
+        for name in form.fields
+        if not name.startswith("q_") and name != "submission_key" and cleaned.get(name)
+    ]
+    return {"sections": sections, "about": about}
+
+
+def _about_value(form, name) -> str:
+    value = form.cleaned_data.get(name)
+    choices = dict(getattr(form.fields[name], "choices", []) or [])
+    return str(choices.get(value, value))
+
+
+@never_cache
+def code_entry(request, page_id):
+    """Enter a code to finish a saved draft, or to change or withdraw a sent response."""
+    page = get_object_or_404(ConsultationPage.objects.live(), pk=page_id)
+    if page.url is None or not page.accepts_request(request):
+        raise Http404("No such consultation")
+    if request.method != "POST":
+        return _code_page(request, page, CodeForm())
+    form = CodeForm(posted_data(request))
+    if not form.is_valid():
+        return _code_page(request, page, form)
+    code = form.cleaned_data["code"]
+    held = _held_response(request, page, code)
+    if held == "blocked":
+        return _code_page(request, page, form, blocked=True, status=429)
+    if held in ("wrong", None):
+        form.add_error(
+            "code",
+            "That code does not match a saved or sent response to this consultation. Check it and try again.",
+        )
+        return _code_page(request, page, form, status=403)
+    if not page.is_open():
+        return _code_page(request, page, form, closed=True, status=403)
+    if held.status == Status.DRAFT:
+        data = as_query_dict(held.draft_data)
+        step = held.draft_step
+    else:
+        data = stored_answers_as_data(page, held)
+        step = 1
+    data.setlist("submission_key", [str(held.submission_key)])
+    data.setlist("response_code", [code])
+    journey = Journey(page, data)
+    screen = journey.screen(step)
+    return render_screen(request, journey, screen, journey.form_for(screen, bound=False), held=held)
+
+
+def stored_answers_as_data(page, response) -> QueryDict:
+    """A sent response as form data, to show it again for changing."""
+    journey = Journey(page)
+    by_identity = {}
+    for answer in response.answers.select_related("question"):
+        by_identity.setdefault(answer.question.reference, []).append(answer)
+    data = QueryDict(mutable=True)
+    for question in journey.questionnaire.questions:
+        rows = by_identity.get(question.reference, [])
+        for name, values in question.kind_class.form_data(question, question.field_name, rows).items():
+            data.setlist(name, [v for v in values if v is not None])
+    for name in (
+        "respondent_type",
+        "age_band",
+        "area",
+        "school_or_group",
+        "name",
+        "organisation",
+        "contact",
+        "postal_address",
+        "publication",
+    ):
+        if getattr(response, name):
+            data.setlist(name, [getattr(response, name)])
+    return data
+
+
+def _code_page(request, page, form, *, status=200, **notices):
+    context = page.get_context(request) | {"form": form, **notices}
+    return TemplateResponse(request, "youth_voice/code.html", context, status=status)
+
+
+def receipt(request, page_id, reference):
+    """The confirmation: the reference (and, just after sending, the code), and nothing of what was said."""
+    response = get_object_or_404(
+        Response.objects.select_related("consultation"),
+        consultation_id=page_id,
+        reference=reference,
+        status=Status.SUBMITTED,
+    )
+    page = response.consultation
+    code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
+    if not code.startswith(reference):
+        code = ""
+    context = page.get_context(request) | {"reference": reference, "code": code, "response": response}
+    return TemplateResponse(request, "youth_voice/receipt.html", context)
