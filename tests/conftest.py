@@ -1,15 +1,18 @@
-"""Shared fixtures: a plan draft and its consultation with one question of every type."""
+"""Shared fixtures: a plan draft and its consultation, and a way to answer it as a person would."""
 
 import uuid
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.http import QueryDict
 from django.utils import timezone
 
 from consultations.models import ConsultationPage, PlanDraftPage, Question
-from consultations.services import submit_response
+from consultations.models.questions import options_from_labels
 from home.models import HomePage
+from youth_voice.journey import Journey
+from youth_voice.services import submit_response
 
 OFFICER_PASSWORD = "officer-password-1"
 
@@ -73,43 +76,53 @@ def make_plan(home, slug="plan", chapters=None):
     return plan
 
 
-def make_consultation(home, plan=None, slug="consultation", opens_delta=-1, closes_delta=30, live=True):
+DEFAULT_QUESTIONS = [
+    {
+        "reference": "1",
+        "kind": "yes_no",
+        "prompt": "Is the draft clear?",
+        "follow_up_prompt": "If not, why?",
+    },
+    {"reference": "6.1", "kind": "free_text", "prompt": "What would help you cope?"},
+    {
+        "reference": "6.2",
+        "kind": "single_choice",
+        "prompt": "How long is too long to wait?",
+        "options": ["A week", "A month", "Three months"],
+    },
+    {
+        "reference": "7",
+        "kind": "multiple_choice",
+        "prompt": "What should come first?",
+        "options": ["Swimming", "Buses", "Clubs"],
+    },
+    {"reference": "8", "kind": "free_text", "prompt": "Anything else?"},
+]
+
+
+def make_question(sort_order=0, **fields):
+    fields = dict(fields)
+    fields["options"] = options_from_labels(fields.pop("options", []))
+    fields.setdefault("follow_up_prompt", "")
+    return Question(sort_order=sort_order, **fields)
+
+
+def make_consultation(
+    home, plan=None, slug="consultation", opens_delta=-1, closes_delta=30, live=True, questions=None, **fields
+):
     now = timezone.now()
     page = ConsultationPage(
-        title="Have your say",
+        title=fields.pop("title", "Have your say"),
         slug=slug,
         overview="<p>Tell us what you think.</p>",
         opens_at=now + timedelta(days=opens_delta),
-        closes_at=now + timedelta(days=closes_delta),
+        closes_at=None if closes_delta is None else now + timedelta(days=closes_delta),
         plan_draft=plan,
         data_protection="<p>We keep it safe.</p>",
+        **fields,
     )
-    questions = [
-        Question(
-            reference="1",
-            kind=Question.Kind.YES_NO,
-            prompt="Is the draft clear?",
-            follow_up_prompt="If not, why?",
-            required=True,
-        ),
-        Question(reference="6.1", kind=Question.Kind.FREE_TEXT, prompt="What would help you cope?"),
-        Question(
-            reference="6.2",
-            kind=Question.Kind.SINGLE_CHOICE,
-            prompt="How long is too long to wait?",
-            options="A week\nA month\nThree months",
-        ),
-        Question(
-            reference="7",
-            kind=Question.Kind.MULTIPLE_CHOICE,
-            prompt="What should come first?",
-            options="Swimming\nBuses\nClubs",
-        ),
-        Question(reference="8", kind=Question.Kind.FREE_TEXT, prompt="Anything else?"),
-    ]
-    for order, question in enumerate(questions):
-        question.sort_order = order
-        page.questions.add(question)
+    for order, definition in enumerate(questions or DEFAULT_QUESTIONS):
+        page.questions.add(make_question(order, **definition))
     home.add_child(instance=page)
     revision = page.save_revision()
     if live:
@@ -117,6 +130,43 @@ def make_consultation(home, plan=None, slug="consultation", opens_delta=-1, clos
     else:
         page.unpublish()
     return page
+
+
+def form_data(consultation, answers, **about_you) -> QueryDict:
+    """Form data as a browser would post it: {ref: value} where a value is a code or text, a list
+    of codes (choose any), a (codes, follow-up) pair (yes/no) or {code: place} (ranking)."""
+    by_ref = {q.reference: q for q in consultation.questions.all()}
+    data = QueryDict(mutable=True)
+    data["submission_key"] = str(uuid.uuid4())
+    for ref, value in answers.items():
+        question = by_ref[ref]
+        name = question.field_name
+        if isinstance(value, tuple):
+            data.setlist(name, list(value[0]))
+            data[name + "_why"] = value[1]
+        elif isinstance(value, dict):
+            for code, place in value.items():
+                data[f"{name}_rank_{code}"] = str(place)
+        elif isinstance(value, list):
+            data.setlist(name, value)
+        else:
+            data[name] = str(value)
+    for name, value in about_you.items():
+        data[name] = value
+    return data
+
+
+def submit_answers(consultation, answers, **about_you):
+    """Send a response through the same form and service as a person online; returns the Response."""
+    data = form_data(consultation, answers, **about_you)
+    form = Journey(consultation, data).full_form()
+    assert form.is_valid(), form.errors
+    return submit_response(
+        consultation,
+        form.answers(),
+        submission_key=form.cleaned_data["submission_key"],
+        about_you=form.about_you(),
+    ).response
 
 
 @pytest.fixture
@@ -136,22 +186,10 @@ def questions(consultation):
 
 @pytest.fixture
 def answer(consultation):
-    """Submit a response made of {ref: choices-or-text}; returns the Response."""
-    from consultations.forms import AnswerInput
+    """Submit a response made of {ref: value} (see form_data); returns the Response."""
 
     def submit(answers, **about_you):
-        by_ref = {q.reference: q for q in consultation.questions.all()}
-        inputs = []
-        for ref, value in answers.items():
-            if isinstance(value, tuple):
-                inputs.append(AnswerInput(by_ref[ref], choices=list(value[0]), text=value[1]))
-            elif isinstance(value, list):
-                inputs.append(AnswerInput(by_ref[ref], choices=value))
-            else:
-                inputs.append(AnswerInput(by_ref[ref], text=value))
-        return submit_response(
-            consultation, inputs, submission_key=uuid.uuid4(), about_you=about_you
-        ).response
+        return submit_answers(consultation, answers, **about_you)
 
     return submit
 

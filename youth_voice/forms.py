@@ -128,6 +128,7 @@ class ResponseForm(forms.Form):
                 label="Can we publish what you said?",
                 choices=Publication.choices,
                 initial=Publication.WITHOUT_NAME,
+                required=False,  # not chosen: the default that was shown ticked
                 widget=forms.RadioSelect,
                 help_text="We always read it. A summary of what everyone said is published either way.",
             )
@@ -173,6 +174,7 @@ class ResponseForm(forms.Form):
     def about_you(self) -> dict:
         names = [name for name in AboutYouField.values if name in self.fields] + ["publication"]
         about = {name: self.cleaned_data.get(name) or "" for name in names if name in self.fields}
+        about["publication"] = about.get("publication") or Publication.WITHOUT_NAME
         if not about.get("name") and about.get("publication") == Publication.WITH_NAME:
             about["publication"] = Publication.WITHOUT_NAME  # no name to publish with
         return about

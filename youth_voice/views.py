@@ -34,7 +34,11 @@ def respond(request, page):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
     journey = Journey(page)
-    screen = journey.screens[0]
+    step = request.GET.get("step", "1")
+    # A link to a question in a later section (from the plan draft) opens that section's screen.
+    screen = journey.screen(int(step)) if step.isdigit() and len(step) < 3 else journey.screens[0]
+    if screen.about_you or screen.check:
+        screen = journey.screens[0]
     return render_screen(
         request,
         journey,

@@ -20,7 +20,7 @@ from ..about_you import (
     default_respondent_types,
 )
 from ..handover import hand_over
-from ..questionnaire import AnsweredQuestions, release_changing_references, sync_identities
+from ..questionnaire import AnsweredQuestions, Questionnaire, release_changing_references, sync_identities
 from ..references import ref_anchor, ref_sort_key
 from .admin_form import ConsultationPageForm
 
@@ -190,8 +190,14 @@ class ConsultationPage(Page):
         return {"responses": responses, "by_question": by_question}
 
     def question_urls(self) -> dict[str, str]:
-        url = self.url
-        return {q.reference: f"{url}#{ref_anchor(q.reference)}" for q in self.questions.all()}
+        """Where each question is asked: its section's screen, at the question itself."""
+        url, questionnaire = self.url, Questionnaire(self)
+        urls = {}
+        for section in questionnaire.sections:
+            screen = f"?step={section.number}" if questionnaire.stepped else ""
+            for question in section.questions:
+                urls[question.reference] = f"{url}{screen}#{ref_anchor(question.reference)}"
+        return urls
 
     def reference_check(self) -> ReferenceCheck | None:
         """None when there is no plan draft to compare with."""
@@ -211,6 +217,9 @@ class ConsultationPage(Page):
     def serve(self, request, *args, **kwargs):
         # The questionnaire (youth_voice) shows the page; the page itself stays a plain model.
         return hand_over("youth_voice.views.respond", request, self)
+
+    def serve_preview(self, request, mode_name):
+        return self.serve(request)
 
 
 class ConsultationDocument(Orderable):

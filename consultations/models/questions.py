@@ -34,10 +34,6 @@ class QuestionReferenceField(models.CharField):
         kwargs.setdefault("max_length", 20)
         super().__init__(*args, **kwargs)
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        return normalise_question_ref(value) if value else value
-
     def pre_save(self, model_instance, add):
         value = normalise_question_ref(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
@@ -59,9 +55,11 @@ class OptionBlock(blocks.StructBlock):
 
 def option_code(label: str, taken: set[str]) -> str:
     """A short, readable code for a new option, unique within its question."""
-    base = slugify(label) or "option"
-    if len(base) > 24:  # long labels make long CSV headers: keep the first words
-        base = base[:24].rsplit("-", 1)[0]
+    words, base = (slugify(label) or "option").split("-"), ""
+    for word in words:  # long labels make long CSV headers: keep the first words
+        if base and len(base) + len(word) >= 24:
+            break
+        base = f"{base}-{word}" if base else word[:24]
     code, n = base, 2
     while code in taken:
         code, n = f"{base}-{n}", n + 1
@@ -197,7 +195,9 @@ class Question(ClusterableModel, Orderable):
         for item in self.options or []:
             code = item.value["code"] or option_code(item.value["label"], taken)
             taken.add(code)
-            items.append({"type": "option", "value": {"label": item.value["label"], "code": code}, "id": item.id})
+            items.append(
+                {"type": "option", "value": {"label": item.value["label"], "code": code}, "id": item.id}
+            )
         self.options = items
 
     def clean(self):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from consultations.models import Response
+from youth_voice.models import Response
 
 ROOT = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz!@#$%^&*()"

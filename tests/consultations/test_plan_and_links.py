@@ -1,10 +1,8 @@
 """The plan draft and its consultation link to each other through question references."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from consultations.models import Question
 from consultations.plans.blocks import ChapterBlock, ParagraphBlock
 from tests.conftest import make_consultation
 
@@ -87,41 +85,7 @@ def test_chapter_numbers_must_be_numbers():
         block.clean(value)
 
 
-@pytest.mark.parametrize("raw", ["Q 6.1", "q6.1", "6.1"])
-def test_question_reference_is_normalised_on_clean(consultation, raw):
-    question = Question(page=consultation, reference=raw, prompt="x", kind=Question.Kind.FREE_TEXT)
-    question.clean()
-    assert question.reference == "6.1"
-
-
-def test_choice_question_needs_two_options(consultation):
-    question = Question(
-        page=consultation, reference="3", prompt="x", kind=Question.Kind.SINGLE_CHOICE, options="Only one"
-    )
-    with pytest.raises(ValidationError) as error:
-        question.clean()
-    assert "at least two options" in str(error.value)
-
-
-def test_yes_no_options_are_fixed_and_option_lines_are_tidied(consultation):
-    assert Question(kind=Question.Kind.YES_NO).option_list == ["Yes", "No"]
-    assert Question(kind=Question.Kind.SINGLE_CHOICE, options=" A \n\nB\nA\n").option_list == ["A", "B"]
-
-
 def test_open_and_closed_status(home):
     assert make_consultation(home, slug="a").status == "open"
     assert make_consultation(home, slug="b", opens_delta=-9, closes_delta=-1).status == "closed"
     assert make_consultation(home, slug="c", opens_delta=1).status == "not_yet_open"
-
-
-def test_options_longer_than_an_answer_can_store_are_refused(consultation):
-    question = Question(
-        page=consultation,
-        reference="3",
-        prompt="x",
-        kind=Question.Kind.SINGLE_CHOICE,
-        options="Short\n" + "L" * 256,
-    )
-    with pytest.raises(ValidationError) as error:
-        question.clean()
-    assert "at most 255 characters" in str(error.value)

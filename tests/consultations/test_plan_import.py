@@ -209,7 +209,7 @@ def test_reconciliation_drafts_missing_questions_and_reports_unreferenced_ones(
     drafted = {q.reference: q for q in consultation.get_latest_revision_as_object().questions.all()}
     assert set(drafted) == rows_before | {"7.1"}
     new = drafted["7.1"]
-    assert (new.kind, new.needs_review, new.required) == (Question.Kind.FREE_TEXT, True, False)
+    assert (new.kind, new.needs_review, new.required) == ("free_text", True, False)
     assert new.prompt == "What do you think about 10.1 (Active and healthy lives)?"
     assert new.sort_order > max(q.sort_order for q in drafted.values() if q.reference != "7.1")
     # The editor sees it in the consultation's edit view, ready to review.

@@ -506,7 +506,7 @@ def reconcile_questionnaire(consultation: ConsultationPage, source, *, user=None
                 page=consultation,
                 reference=ref,
                 prompt=_prompt(places[ref]),
-                kind=Question.Kind.FREE_TEXT,
+                kind="free_text",
                 needs_review=True,
                 sort_order=order,
             )
