@@ -1,5 +1,7 @@
 """Public views: the questionnaire (screen by screen), saving and resuming, changing, the receipt."""
 
+import uuid
+
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -172,8 +174,8 @@ def _save(request, journey, screen, held):
             data.pop(name, None)
     form = journey.form_for(screen, bound=False)
     try:
-        key = ResponseForm.base_fields["submission_key"].clean(journey.data.get("submission_key"))
-    except Exception:  # noqa: BLE001 - a damaged key: nothing can be saved under it
+        key = uuid.UUID(str(journey.data.get("submission_key")))
+    except ValueError:  # a damaged key: nothing can be saved under it
         return render_screen(request, journey, screen, journey.form_for(screen), held=held, status=400)
     try:
         draft, secret = save_draft(
@@ -257,6 +259,14 @@ def render_screen(request, journey, screen, form, *, held=None, submission_key=N
         **notices,
     }
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _usable_key(posted):
+    """The key the form was sent with, or a fresh one if it arrived damaged, so sending again works."""
+    try:
+        return uuid.UUID(str(posted))
+    except ValueError:
+        return ResponseForm.new_submission_key()
 
 
 def _condition(question, by_reference, on_screen):
