@@ -250,9 +250,7 @@ def render_screen(request, journey, screen, form, *, held=None, submission_key=N
         "rows": rows,
         "by_reference": journey.questionnaire.by_reference,
         "carried": journey.carried_fields(screen, form),
-        "submission_key": submission_key
-        or journey.data.get("submission_key")
-        or ResponseForm.new_submission_key(),
+        "submission_key": submission_key or _usable_key(journey.data.get("submission_key")),
         "held": held,
         "response_code": journey.data.get("response_code", "") if held else "",
         "check": check,
