@@ -106,7 +106,8 @@ def condition_problems(questions) -> list[tuple]:
                     (
                         question,
                         "show_if_options",
-                        f"Question {ref} has no option {', '.join(unknown)}. Its options are: {', '.join(sorted(codes))}.",
+                        f"Question {ref} has no option {', '.join(unknown)}. "
+                        f"Its options are: {', '.join(sorted(codes))}.",
                     )
                 )
     return problems
@@ -165,7 +166,8 @@ class AnsweredQuestions:
             refusals.append(
                 (
                     "kind",
-                    f"Question {ref} has {self._answers(ref)}, so its kind cannot change: add a new question instead.",
+                    f"Question {ref} has {self._answers(ref)}, so its kind cannot change: "
+                    "add a new question instead.",
                 )
             )
         removed = self.codes.get(ref, set()) - {
@@ -175,8 +177,8 @@ class AnsweredQuestions:
             refusals.append(
                 (
                     "options",
-                    f"Question {ref}: the options {', '.join(sorted(removed))} have answers, so they cannot be "
-                    "removed. You can reword them.",
+                    f"Question {ref}: the options {', '.join(sorted(removed))} have answers, "
+                    "so they cannot be removed. You can reword them.",
                 )
             )
         return refusals

@@ -105,7 +105,13 @@ class Journey:
 
     def carried_fields(self, screen, form) -> list[tuple[str, str]]:
         """(name, value) of everything typed on other screens, to carry as hidden fields."""
-        shown = set(form.fields) | {"csrfmiddlewaretoken", "step", "action", "submission_key", "response_code"}
+        shown = set(form.fields) | {
+            "csrfmiddlewaretoken",
+            "step",
+            "action",
+            "submission_key",
+            "response_code",
+        }
         carried = []
         for name in self.data:
             if name in shown or not _known(name):

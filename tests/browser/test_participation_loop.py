@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from youth_voice.demo import OFFICER_EMAIL, OFFICER_PASSWORD
 from consultations.models import ConsultationPage, PlanDraftPage
+from youth_voice.demo import OFFICER_EMAIL, OFFICER_PASSWORD
 from youth_voice.models import Response
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -83,9 +83,13 @@ def test_saving_again_keeps_one_draft_and_the_same_code(client, stepped):
     assert Response.objects.get().draft_data["q_1_why"] == ["second"]
 
 
-def test_a_sent_response_is_changed_with_its_code_and_officers_see_the_latest(client, officer_client, consultation):
+def test_a_sent_response_is_changed_with_its_code_and_officers_see_the_latest(
+    client, officer_client, consultation
+):
     data = form_data(consultation, {"6.1": "first thoughts", "6.2": "a-week"})
-    receipt = client.get(client.post(consultation.submit_url, dict(data.lists()))["Location"]).content.decode()
+    receipt = client.get(
+        client.post(consultation.submit_url, dict(data.lists()))["Location"]
+    ).content.decode()
     code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
 
     html = enter(client, consultation, code).content.decode()
@@ -102,14 +106,22 @@ def test_a_sent_response_is_changed_with_its_code_and_officers_see_the_latest(cl
     listing = officer_client.get(f"/admin/responses/{consultation.pk}/").content.decode()
     assert "1 time, last" in listing
     detail = officer_client.get(f"/admin/responses/{consultation.pk}/{response.reference}/").content.decode()
-    assert "second thoughts" in detail and "first thoughts" not in detail and "This is the latest version" in detail
+    assert (
+        "second thoughts" in detail
+        and "first thoughts" not in detail
+        and "This is the latest version" in detail
+    )
 
 
 def test_a_sent_response_is_withdrawn_with_its_code(client, consultation):
     data = form_data(consultation, {"6.1": "take it back"}, name="Sam", age_band="16_18")
-    receipt = client.get(client.post(consultation.submit_url, dict(data.lists()))["Location"]).content.decode()
+    receipt = client.get(
+        client.post(consultation.submit_url, dict(data.lists()))["Location"]
+    ).content.decode()
     code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
-    confirm = client.post(consultation.submit_url, {"response_code": code, "action": "withdraw"}).content.decode()
+    confirm = client.post(
+        consultation.submit_url, {"response_code": code, "action": "withdraw"}
+    ).content.decode()
     assert "Withdraw your response?" in confirm
     done = client.post(consultation.submit_url, {"response_code": code, "action": "withdraw_confirmed"})
     assert "Your response has been withdrawn" in done.content.decode()
@@ -127,7 +139,10 @@ def test_a_wrong_code_is_explained(client, consultation):
 
 
 def test_guessing_codes_is_limited(client, consultation, settings):
-    settings.CHORUS_CODE_ATTEMPTS = {"per_address": {"limit": 3, "seconds": 60}, "per_response": {"limit": 100, "seconds": 60}}
+    settings.CHORUS_CODE_ATTEMPTS = {
+        "per_address": {"limit": 3, "seconds": 60},
+        "per_response": {"limit": 100, "seconds": 60},
+    }
     answered = client.post(consultation.submit_url, dict(form_data(consultation, {"6.1": "mine"}).lists()))
     reference = answered["Location"].rstrip("/").rsplit("/", 1)[1]
     for guess in ("2222", "3333", "4444"):
@@ -138,7 +153,9 @@ def test_guessing_codes_is_limited(client, consultation, settings):
 
 def test_codes_stop_working_when_the_consultation_closes(client, consultation):
     data = form_data(consultation, {"6.1": "mine"})
-    receipt = client.get(client.post(consultation.submit_url, dict(data.lists()))["Location"]).content.decode()
+    receipt = client.get(
+        client.post(consultation.submit_url, dict(data.lists()))["Location"]
+    ).content.decode()
     code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
     consultation.closes_at = timezone.now() - timedelta(minutes=1)
     consultation.save_revision().publish()

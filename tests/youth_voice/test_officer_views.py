@@ -15,16 +15,17 @@ def url(consultation, tail=""):
 def responses(answer):
     return [
         answer(
-            {"1": (["No"], "Too long"), "7": ["Swimming", "Clubs"], "6.1": "Someone to talk to", "8": "=1+1"},
+            {"1": (["no"], "Too long"), "7": ["swimming", "clubs"], "6.1": "Someone to talk to", "8": "=1+1"},
             respondent_type="young_person",
             age_band="13_15",
+            area="North",
         ),
         answer(
-            {"1": (["Yes"], ""), "6.1": "Secret thoughts"},
+            {"1": (["yes"], ""), "6.1": "Secret thoughts"},
             respondent_type="parent_carer",
-            confidential=True,
+            publication="confidential",
             name="Pat",
-            email="pat@example.org",
+            contact="pat@example.org",
         ),
     ]
 
@@ -57,11 +58,22 @@ def test_summary_shows_counts_percentages_and_texts(officer_client, consultation
     assert "<td>Yes</td><td>1</td><td>50.0%</td>" in html
     assert "Someone to talk to" in html
     assert "[Confidential – do not quote]</strong> Secret thoughts" in html
+    assert "[Publish without name]</span> Someone to talk to" in html
 
 
-def test_summary_filters_by_respondent_type(officer_client, consultation, responses):
+def test_filters_combine(officer_client, consultation, responses, answer):
+    answer({"6.1": "Older"}, respondent_type="young_person", age_band="16_18", area="North")
+    query = "summary/?respondent_type=young_person&age_band=13_15&area=North&channel=online"
+    html = officer_client.get(url(consultation, query)).content.decode()
+    assert "<strong>1</strong> response matching these filters" in html
+    assert "Someone to talk to" in html and "Older" not in html
+    listing = officer_client.get(url(consultation, "?respondent_type=young_person")).content.decode()
+    assert "2 responses matching these filters" in listing
+
+
+def test_summary_filters_by_respondent_type_alone(officer_client, consultation, responses):
     html = officer_client.get(url(consultation, "summary/?respondent_type=parent_carer")).content.decode()
-    assert "<strong>1</strong> response from this group" in html
+    assert "<strong>1</strong> response matching these filters" in html
     assert "Someone to talk to" not in html
 
 
@@ -73,7 +85,7 @@ def test_unknown_filter_value_means_everyone(officer_client, consultation, respo
 def test_responses_list_and_one_response(officer_client, consultation, responses):
     html = officer_client.get(url(consultation)).content.decode()
     assert responses[0].reference in html and responses[1].reference in html
-    assert "<strong>Confidential</strong>" in html
+    assert "[Confidential – do not quote]" in html
     detail = officer_client.get(url(consultation, f"{responses[1].reference}/")).content.decode()
     assert "never publish or quote this response" in detail
     assert "Secret thoughts" in detail
@@ -89,24 +101,47 @@ def test_unknown_consultation_or_response_is_not_found(officer_client, consultat
     assert officer_client.get(url(consultation, "AAA-AAA/")).status_code == 404
 
 
-def test_csv_export_has_one_row_per_response_and_a_column_per_reference(
-    officer_client, consultation, responses
-):
+def csv_rows(officer_client, consultation):
     response = officer_client.get(url(consultation, "export.csv"))
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+def test_csv_export_has_one_row_per_response_and_stable_columns(officer_client, consultation, responses):
+    rows = csv_rows(officer_client, consultation)
     header = rows[0]
-    assert header[-5:] == ["Q1", "Q6.1", "Q6.2", "Q7", "Q8"]
+    assert header[-8:] == ["Q1", "Q1 why", "Q6.1", "Q6.2", "Q7 swimming", "Q7 buses", "Q7 clubs", "Q8"]
     assert len(rows) == 3
     first = dict(zip(header, rows[1], strict=True))
     assert first["Reference"] == responses[0].reference
-    assert first["Q1"] == "No — Too long"
+    assert (first["Q1"], first["Q1 why"]) == ("No", "Too long")
     assert first["Q8"] == "'=1+1"  # never a live formula in a spreadsheet
-    assert first["Q7"] == "Swimming; Clubs"
-    assert first["Respondent type"] == "young_person" and first["Confidential"] == "no"
+    assert (first["Q7 swimming"], first["Q7 buses"], first["Q7 clubs"]) == ("yes", "", "yes")
+    assert first["Respondent type"] == "young_person" and first["Publication"] == "without_name"
     second = dict(zip(header, rows[2], strict=True))
-    assert second["Confidential"] == "yes" and second["Email"] == "pat@example.org"
+    assert second["Publication"] == "confidential" and second["Email or telephone"] == "pat@example.org"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "=1+1",
+        " =1+1",
+        "\u200b=HYPERLINK(1)",
+        "\uff1dSUM(A1)",
+        "\uff0b1",
+        "\uff0d1",
+        "\uff20A1",
+        "\t=1",
+        "@SUM(A1)",
+        "+1",
+    ],
+)
+def test_csv_cells_are_never_formulas_however_they_are_disguised(officer_client, consultation, answer, typed):
+    answer({"8": typed})
+    header, row = csv_rows(officer_client, consultation)
+    assert dict(zip(header, row, strict=True))["Q8"] == "'" + typed
 
 
 def test_menu_shows_responses_to_officers(officer_client):

@@ -33,7 +33,12 @@ def test_young_person_submits_and_gets_a_reference_and_a_code(client, consultati
     response = post(
         client,
         consultation,
-        {"1": (["no"], "Too many long words"), "6.1": "Someone to talk to", "6.2": "a-month", "7": ["swimming", "clubs"]},
+        {
+            "1": (["no"], "Too many long words"),
+            "6.1": "Someone to talk to",
+            "6.2": "a-month",
+            "7": ["swimming", "clubs"],
+        },
         respondent_type="young_person",
         age_band="13_15",
     )
@@ -72,7 +77,11 @@ def test_one_option_posted_five_thousand_times_counts_once(client, consultation)
     assert response.status_code == 302
     assert Answer.objects.filter(question__reference="7").count() == 1
     figures = next(item for item in summarise(consultation).questions if item.reference == "7").figures
-    assert [(c.code, c.percent) for c in figures.choices] == [("swimming", 100.0), ("buses", 0.0), ("clubs", 0.0)]
+    assert [(c.code, c.percent) for c in figures.choices] == [
+        ("swimming", 100.0),
+        ("buses", 0.0),
+        ("clubs", 0.0),
+    ]
 
 
 def test_the_same_form_sent_twice_is_stored_once(client, consultation):
@@ -97,7 +106,11 @@ def test_the_same_form_sent_again_with_other_answers_says_it_was_already_sent(cl
 
 def test_missing_required_answer_shows_error_summary_and_keeps_what_was_typed(client, home):
     consultation = make_consultation(
-        home, questions=[{"reference": "1", "kind": "yes_no", "prompt": "Clear?", "required": True}, {"reference": "2", "kind": "free_text", "prompt": "Why?"}]
+        home,
+        questions=[
+            {"reference": "1", "kind": "yes_no", "prompt": "Clear?", "required": True},
+            {"reference": "2", "kind": "free_text", "prompt": "Why?"},
+        ],
     )
     data = form_data(consultation, {"2": "I typed this <carefully>"})
     response = client.post(consultation.submit_url, dict(data.lists()))
@@ -111,7 +124,9 @@ def test_missing_required_answer_shows_error_summary_and_keeps_what_was_typed(cl
 
 
 def test_text_that_is_only_spaces_does_not_answer_a_required_question(client, home):
-    consultation = make_consultation(home, questions=[{"reference": "1", "kind": "free_text", "prompt": "Say", "required": True}])
+    consultation = make_consultation(
+        home, questions=[{"reference": "1", "kind": "free_text", "prompt": "Say", "required": True}]
+    )
     response = client.post(consultation.submit_url, dict(form_data(consultation, {"1": "   "}).lists()))
     assert "This field is required" in response.content.decode()
     assert not Response.objects.exists()
@@ -144,7 +159,9 @@ def test_tampered_submission_key_is_a_bad_request_that_keeps_the_answers(client,
 
 
 def test_unknown_fields_are_ignored_and_never_stored(client, consultation):
-    assert post(client, consultation, {"6.1": "ok"}, q_99="sneaky", favourite_colour="blue").status_code == 302
+    assert (
+        post(client, consultation, {"6.1": "ok"}, q_99="sneaky", favourite_colour="blue").status_code == 302
+    )
     assert not Answer.objects.filter(text__in=["sneaky", "blue"]).exists()
 
 
@@ -240,6 +257,8 @@ def test_a_made_up_submission_address_is_not_found_however_long_its_number(clien
 def test_related_documents_can_be_links(client, consultation):
     from consultations.models import ConsultationDocument
 
-    ConsultationDocument.objects.create(page=consultation, link_url="https://example.org/easy-read.pdf", label="Easy read")
+    ConsultationDocument.objects.create(
+        page=consultation, link_url="https://example.org/easy-read.pdf", label="Easy read"
+    )
     html = client.get(consultation.url).content.decode()
     assert '<a href="https://example.org/easy-read.pdf">Easy read</a>' in html

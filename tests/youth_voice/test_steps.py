@@ -8,12 +8,43 @@ from tests.conftest import form_data, make_consultation
 from youth_voice.models import Answer, Response
 
 STEPPED = [
-    {"reference": "1", "kind": "yes_no", "prompt": "Is the draft clear?", "follow_up_prompt": "If not, why?", "section_heading": "The plan"},
+    {
+        "reference": "1",
+        "kind": "yes_no",
+        "prompt": "Is the draft clear?",
+        "follow_up_prompt": "If not, why?",
+        "section_heading": "The plan",
+    },
     {"reference": "2", "kind": "free_text", "prompt": "What is missing?", "required": True},
-    {"reference": "3", "kind": "single_choice", "prompt": "Is it easy to get about?", "options": ["Easy", "Hard"], "section_heading": "Getting about"},
-    {"reference": "4", "kind": "free_text", "prompt": "What makes it hard?", "show_if_reference": "3", "show_if_options": "hard"},
-    {"reference": "5", "kind": "number", "prompt": "Minutes to the nearest club?", "min_value": 0, "max_value": 300, "section_heading": "Clubs"},
-    {"reference": "6", "kind": "free_text", "prompt": "Anything else?", "show_if_reference": "1", "show_if_options": "no"},
+    {
+        "reference": "3",
+        "kind": "single_choice",
+        "prompt": "Is it easy to get about?",
+        "options": ["Easy", "Hard"],
+        "section_heading": "Getting about",
+    },
+    {
+        "reference": "4",
+        "kind": "free_text",
+        "prompt": "What makes it hard?",
+        "show_if_reference": "3",
+        "show_if_options": "hard",
+    },
+    {
+        "reference": "5",
+        "kind": "number",
+        "prompt": "Minutes to the nearest club?",
+        "min_value": 0,
+        "max_value": 300,
+        "section_heading": "Clubs",
+    },
+    {
+        "reference": "6",
+        "kind": "free_text",
+        "prompt": "Anything else?",
+        "show_if_reference": "1",
+        "show_if_options": "no",
+    },
 ]
 
 
@@ -59,7 +90,9 @@ def test_next_checks_only_this_screen_and_keeps_everything(client, stepped):
 
 
 def test_a_follow_up_is_asked_and_kept_only_when_its_answer_was_chosen(client, stepped):
-    data = form_data(stepped, {"1": (["yes"], ""), "2": "Buses", "3": "easy", "4": "never shown", "6": "hidden too"})
+    data = form_data(
+        stepped, {"1": (["yes"], ""), "2": "Buses", "3": "easy", "4": "never shown", "6": "hidden too"}
+    )
     html = press(client, stepped, data, "next", 1).content.decode()
     assert "What makes it hard?" in html  # on the same screen as question 3: shown in place
     assert 'data-show-if="q_3" data-show-if-values="hard"' in html
@@ -75,16 +108,32 @@ def test_a_follow_up_is_asked_and_kept_only_when_its_answer_was_chosen(client, s
 def test_a_required_follow_up_that_is_not_shown_is_not_required(client, home):
     questions = [
         {"reference": "1", "kind": "yes_no", "prompt": "Do you go to a club?"},
-        {"reference": "2", "kind": "free_text", "prompt": "Which one?", "required": True, "show_if_reference": "1", "show_if_options": "yes"},
+        {
+            "reference": "2",
+            "kind": "free_text",
+            "prompt": "Which one?",
+            "required": True,
+            "show_if_reference": "1",
+            "show_if_options": "yes",
+        },
     ]
     consultation = make_consultation(home, questions=questions)
-    assert client.post(consultation.submit_url, dict(form_data(consultation, {"1": (["no"], "")}).lists())).status_code == 302
+    assert (
+        client.post(
+            consultation.submit_url, dict(form_data(consultation, {"1": (["no"], "")}).lists())
+        ).status_code
+        == 302
+    )
     data = form_data(consultation, {"1": (["yes"], "")})
-    assert "This field is required" in client.post(consultation.submit_url, dict(data.lists())).content.decode()
+    assert (
+        "This field is required" in client.post(consultation.submit_url, dict(data.lists())).content.decode()
+    )
 
 
 def test_check_your_answers_lists_every_answer_and_goes_back_to_a_section(client, stepped):
-    data = form_data(stepped, {"1": (["no"], "Too long"), "2": "Buses", "3": "hard", "4": "No bus after six", "5": "45"})
+    data = form_data(
+        stepped, {"1": (["no"], "Too long"), "2": "Buses", "3": "hard", "4": "No bus after six", "5": "45"}
+    )
     data["age_band"] = "13_15"
     about = press(client, stepped, data, "next", 3).content.decode()
     assert "About you" in about and "Check your answers" in about

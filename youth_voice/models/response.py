@@ -170,7 +170,7 @@ class AnswerQuerySet(models.QuerySet):
         return self.filter(question__consultation=consultation)
 
     def of_responses(self, filters):
-        """Answers of responses that match the officer's filters (answers of submitted responses only exist)."""
+        """Answers of the responses that match the officer's filters (only sent responses have answers)."""
         active = {name: value for name, value in filters.items() if value and name in FILTER_FIELDS}
         if not active:
             return self
