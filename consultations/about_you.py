@@ -46,6 +46,9 @@ class AboutYouField(models.TextChoices):
     POSTAL_ADDRESS = "postal_address", "Postal address"
 
 
+# Every "about you" answer a response keeps, publication consent included.
+RESPONSE_DETAILS = [*AboutYouField.values, "publication"]
+
 # Contact details: hidden from, never required of and never stored for under-13s.
 PERSONAL_DETAILS = (
     AboutYouField.NAME,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
+from consultations.about_you import RESPONSE_DETAILS
 from consultations.questionnaire import Questionnaire
 
 from .forms import ResponseForm
@@ -124,19 +125,7 @@ def _known(name) -> bool:
     return name.startswith("q_") or name in KEPT_NAMES
 
 
-KEPT_NAMES = {
-    "respondent_type",
-    "age_band",
-    "area",
-    "school_or_group",
-    "name",
-    "organisation",
-    "contact",
-    "postal_address",
-    "publication",
-    "submission_key",
-    "response_code",
-}
+KEPT_NAMES = {*RESPONSE_DETAILS, "submission_key", "response_code"}
 
 
 def form_initial(data) -> dict:

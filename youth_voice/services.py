@@ -84,32 +84,40 @@ def submit_response(
             return _resubmitted(existing, answers, identities)
         raise ConsultationClosed(consultation)
 
-    # Insert first and let the unique constraint catch a resubmission: the common case (a new
-    # response) then costs no extra query.
+    response = Response(
+        consultation=consultation,
+        submission_key=submission_key,
+        status=Status.SUBMITTED,
+        created_at=at,
+        submitted_at=at,
+        channel=channel,
+        language=language,
+        **(about_you or {}),
+    )
+    secret = _insert(response, answers, identities)
+    if secret is None:  # a retry, a race, or a saved draft sent without its code
+        return _resubmitted(_stored(consultation, submission_key), answers, identities)
+    return SubmissionOutcome(response, created=True, secret=secret)
+
+
+def _insert(response, answers=(), identities=None) -> str | None:
+    """Insert a new response and its answers under a fresh reference; returns its secret, or None
+    when its submission key was stored already.
+
+    Insert first and let the unique constraints catch a resubmission: the common case (a new
+    response) then costs no extra query. A taken reference (rare) is simply drawn again.
+    """
     for _attempt in range(5):
-        response = Response(
-            consultation=consultation,
-            reference=new_response_reference(),
-            submission_key=submission_key,
-            status=Status.SUBMITTED,
-            created_at=at,
-            submitted_at=at,
-            channel=channel,
-            language=language,
-            **(about_you or {}),
-        )
+        response.pk, response.reference = None, new_response_reference()
         secret = response.set_secret()
         try:
             with _write_turn(), transaction.atomic():
                 response.save(force_insert=True)
                 Answer.objects.bulk_create(_answer_rows(response, answers, identities))
-            return SubmissionOutcome(response, created=True, secret=secret)
+            return secret
         except IntegrityError:
-            # Either this submission was stored already (a retry, a race, or a saved draft sent
-            # without its code), or (rarely) the random reference was taken: retry that.
-            existing = _stored(consultation, submission_key)
-            if existing:
-                return _resubmitted(existing, answers, identities)
+            if _stored(response.consultation, response.submission_key):
+                return None
     raise RuntimeError("Could not allocate a unique response reference.")
 
 
@@ -132,31 +140,22 @@ def save_draft(consultation, data: dict, step: int, *, submission_key, draft=Non
         draft.draft_data, draft.draft_step, draft.changed_at = data, step, at
         draft.save(update_fields=["draft_data", "draft_step", "changed_at"])
         return draft, ""
-    for _attempt in range(5):
-        draft = Response(
-            consultation=consultation,
-            reference=new_response_reference(),
-            submission_key=submission_key,
-            status=Status.DRAFT,
-            created_at=at,
-            language=language,
-            draft_data=data,
-            draft_step=step,
-        )
-        secret = draft.set_secret()
-        try:
-            with _write_turn(), transaction.atomic():
-                draft.save(force_insert=True)
-            return draft, secret
-        except IntegrityError:
-            existing = _stored(consultation, submission_key)
-            if existing is not None and existing.status == Status.DRAFT:
-                return save_draft(
-                    consultation, data, step, submission_key=submission_key, draft=existing, at=at
-                )
-            if existing is not None:
-                raise AlreadySent(existing) from None
-    raise RuntimeError("Could not allocate a unique response reference.")
+    draft = Response(
+        consultation=consultation,
+        submission_key=submission_key,
+        status=Status.DRAFT,
+        created_at=at,
+        language=language,
+        draft_data=data,
+        draft_step=step,
+    )
+    secret = _insert(draft)
+    if secret is not None:
+        return draft, secret
+    existing = _stored(consultation, submission_key)
+    if existing.status != Status.DRAFT:
+        raise AlreadySent(existing)
+    return save_draft(consultation, data, step, submission_key=submission_key, draft=existing, at=at)
 
 
 class AlreadySent(Exception):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from consultations.about_you import PERSONAL_DETAILS
+from consultations.about_you import PERSONAL_DETAILS, RESPONSE_DETAILS
 from consultations.models import ConsultationPage
 
 from .forms import CodeForm, ResponseForm
@@ -364,17 +364,7 @@ def stored_answers_as_data(page, response) -> QueryDict:
         rows = by_identity.get(question.reference, [])
         for name, values in question.kind_class.form_data(question, question.field_name, rows).items():
             data.setlist(name, [v for v in values if v is not None])
-    for name in (
-        "respondent_type",
-        "age_band",
-        "area",
-        "school_or_group",
-        "name",
-        "organisation",
-        "contact",
-        "postal_address",
-        "publication",
-    ):
+    for name in RESPONSE_DETAILS:
         if getattr(response, name):
             data.setlist(name, [getattr(response, name)])
     return data

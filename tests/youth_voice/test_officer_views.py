@@ -92,7 +92,8 @@ def test_responses_list_and_one_response(officer_client, consultation, responses
 
 
 def test_all_texts_for_one_question(officer_client, consultation, questions, responses):
-    html = officer_client.get(url(consultation, f"summary/{questions['6.1'].pk}/")).content.decode()
+    identity = consultation.question_identities.get(reference="6.1")
+    html = officer_client.get(url(consultation, f"summary/{identity.pk}/")).content.decode()
     assert "2 written answers" in html
 
 
