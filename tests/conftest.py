@@ -5,16 +5,28 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.http import QueryDict
 from django.utils import timezone
 
 from consultations.models import ConsultationPage, PlanDraftPage, Question
+from consultations.models.consultation import PER_REVISION
 from consultations.models.questions import options_from_labels
 from home.models import HomePage
 from youth_voice.journey import Journey
 from youth_voice.services import submit_response
 
 OFFICER_PASSWORD = "officer-password-1"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Ids are reused after a test's transaction is rolled back: never let a test read another's cache."""
+    cache.clear()
+    PER_REVISION.clear()
+    yield
+    cache.clear()
+    PER_REVISION.clear()
 
 
 @pytest.fixture

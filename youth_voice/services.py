@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from consultations.models import QuestionIdentity
-
 from .models import Answer, Channel, Response, Status
 from .models.response import new_response_reference
 
@@ -37,10 +35,6 @@ _SQLITE_WRITER = threading.Lock()
 
 def _write_turn():
     return _SQLITE_WRITER if connection.vendor == "sqlite" else nullcontext()
-
-
-def identity_ids(consultation) -> dict[str, int]:
-    return dict(QuestionIdentity.objects.filter(consultation=consultation).values_list("reference", "pk"))
 
 
 def _answer_rows(response, answers, identities):
@@ -77,7 +71,7 @@ def submit_response(
     replaced without their code.
     """
     at = at or timezone.now()
-    identities = identity_ids(consultation)
+    identities = consultation.identity_ids()
     if not consultation.is_open(at):
         existing = _stored(consultation, submission_key)
         if existing:  # sent just before closing, retried just after
@@ -171,7 +165,7 @@ def send_draft(draft, answers, *, about_you=None, at=None) -> SubmissionOutcome:
     at = at or timezone.now()
     if not draft.consultation.is_open(at):
         raise ConsultationClosed(draft.consultation)
-    identities = identity_ids(draft.consultation)
+    identities = draft.consultation.identity_ids()
     with _write_turn(), transaction.atomic():
         locked = Response.objects.select_for_update().get(pk=draft.pk)
         if locked.status != Status.DRAFT:  # sent twice, e.g. a double tap
@@ -188,7 +182,7 @@ def change_response(response, answers, *, about_you=None, at=None) -> Submission
     at = at or timezone.now()
     if not response.consultation.is_open(at):
         raise ConsultationClosed(response.consultation)
-    identities = identity_ids(response.consultation)
+    identities = response.consultation.identity_ids()
     with _write_turn(), transaction.atomic():
         locked = Response.objects.select_for_update().get(pk=response.pk)
         if locked.status != Status.SUBMITTED:

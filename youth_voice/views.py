@@ -35,7 +35,9 @@ def respond(request, page):
     """The consultation page: its first screen, with a fresh submission key."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
-    journey = Journey(page)
+    # A preview shows the questionnaire being edited; the public page, the published one.
+    preview = getattr(request, "is_preview", False)
+    journey = Journey(page, questions=None if preview else page.published_questions())
     step = request.GET.get("step", "1")
     # A link to a question in a later section (from the plan draft) opens that section's screen.
     screen = journey.screen(int(step)) if step.isdigit() and len(step) < 3 else journey.screens[0]
@@ -47,6 +49,7 @@ def respond(request, page):
         screen,
         journey.form_for(screen, bound=False),
         submission_key=ResponseForm.new_submission_key(),
+        pristine=not preview,
     )
 
 
@@ -75,7 +78,7 @@ def submit(request, page_id):
     if request.method != "POST" or not page.accepts_request(request):
         return redirect(page.url)
     data = posted_data(request)
-    journey = Journey(page, data)
+    journey = Journey(page, data, page.published_questions())
     held = _held_response(request, page, data.get("response_code", ""))
     if held == "blocked":
         return _code_page(request, page, CodeForm(), blocked=True, status=429)

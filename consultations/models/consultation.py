@@ -1,7 +1,9 @@
 """A consultation: what it asks about, when it is open, who it asks and its questionnaire."""
 
+import uuid
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -37,6 +39,20 @@ class ReferenceCheck:
     @property
     def all_match(self) -> bool:
         return not (self.plan_refs_without_question or self.questions_without_paragraph)
+
+
+# Values read once per published revision of a consultation, kept in this process: they are
+# read on every request, and unpickling them from a shared cache would cost more than reading them.
+PER_REVISION = {}
+
+
+def plan_paragraphs_cache_key(plan_id) -> str:
+    return f"plan-paragraphs:{plan_id}"
+
+
+def forget_plan_paragraphs(sender, instance, **kwargs):
+    """A plan published anew (or unpublished): the questionnaire reads its paragraphs again."""
+    cache.delete_many([plan_paragraphs_cache_key(instance.pk), f"plan-generation:{instance.pk}"])
 
 
 class ConsultationPage(Page):
@@ -151,6 +167,38 @@ class ConsultationPage(Page):
             sync_identities(self)
         return result
 
+    @property
+    def plan_generation(self) -> str:
+        """Changes whenever the plan draft is published again, so screens showing its paragraphs
+        are rendered afresh."""
+        if not self.plan_draft_id:
+            return ""
+        return cache.get_or_set(
+            f"plan-generation:{self.plan_draft_id}", lambda: uuid.uuid4().hex, timeout=None
+        )
+
+    def read_once_per_revision(self, name, read):
+        """`read()` once per published revision in each process: every screen and every submission
+        needs the questionnaire, which changes only when the page is published again (and then has
+        a new revision id, so nothing stale is ever read)."""
+        if not self.live_revision_id:
+            return read()
+        key = (self.pk, self.live_revision_id, name)
+        if key not in PER_REVISION:
+            if len(PER_REVISION) > 1000:  # old revisions: forget them all rather than grow
+                PER_REVISION.clear()
+            PER_REVISION[key] = read()
+        return PER_REVISION[key]
+
+    def published_questions(self) -> list:
+        return self.read_once_per_revision("questions", lambda: list(self.questions.all()))
+
+    def identity_ids(self) -> dict[str, int]:
+        """Question reference → the id of the identity its answers are stored against."""
+        return self.read_once_per_revision(
+            "identities", lambda: dict(self.question_identities.values_list("reference", "pk"))
+        )
+
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()
         return self.opens_at <= at and (self.closes_at is None or at < self.closes_at)
@@ -212,7 +260,15 @@ class ConsultationPage(Page):
 
     @property
     def plan_paragraphs_by_ref(self):
-        return self.plan_draft.paragraphs_by_ref() if self.plan_draft_id else {}
+        """The plan's keyed paragraphs, read once per published version of the plan: every screen
+        of the questionnaire shows them, and reading a long plan's body is costly."""
+        if not self.plan_draft_id:
+            return {}
+        return cache.get_or_set(
+            plan_paragraphs_cache_key(self.plan_draft_id),
+            self.plan_draft.paragraphs_by_ref,
+            timeout=24 * 3600,
+        )
 
     def serve(self, request, *args, **kwargs):
         # The questionnaire (youth_voice) shows the page; the page itself stays a plain model.

@@ -4,20 +4,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from tests.conftest import form_data
 from tests.youth_voice.test_steps import STEPPED, hidden, press
 from youth_voice.models import Answer, Response, Status
 from youth_voice.summary import summarise
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
