@@ -332,6 +332,8 @@ def code_entry(request, page_id):
         return _code_page(request, page, form, status=403)
     if not page.is_open():
         return _code_page(request, page, form, closed=True, status=403)
+    # Carried as the receipt writes it (`k7m 4qd x9pr` → `K7M-4QD-X9PR`), so it is shown again as such.
+    code = held.code(split_code(code)[1])
     if held.status == Status.DRAFT:
         data = as_query_dict(held.draft_data)
         step = held.draft_step
