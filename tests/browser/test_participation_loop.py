@@ -165,3 +165,42 @@ def test_young_person_follows_the_plan_to_a_question_on_a_later_step(demo, phone
     expect_step(page, 2, "Mental health and emotional well-being")
     question = page.get_by_label("What would help you or your friends cope when things get tough?")
     expect(question).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with_javascript", "without_javascript"])
+def test_under_13_is_not_asked_for_or_refused_over_personal_details(demo, devices, javascript):
+    page = devices(javascript=javascript)
+    consultation = demo_consultation()
+    page.goto(demo + consultation.url)
+    choose(page, "Yes")
+    for _ in range(4):
+        press(page, "Next")
+    expect_step(page, 5, "About you")
+    choose(page, "A young person")
+    # Typed first, while they were shown; then the age band that hides them.
+    page.get_by_role("textbox", name="Name").fill("Alex")
+    contact = page.get_by_role("textbox", name="Email or telephone")
+    contact.fill("not an email")
+    choose(page, "11 to 12")
+    expect(contact).to_be_hidden()
+    expect(page.get_by_role("textbox", name="Name")).to_be_hidden()
+    expect(page.get_by_role("radio", name="Publish my response with my name")).to_be_hidden()
+    press(page, "Check your answers")
+
+    expect(page).to_have_title(re.compile("^Check your answers"))
+    about = page.locator(".check-answers")
+    expect(about).to_contain_text("11 to 12")
+    expect(about).not_to_contain_text("Alex")
+    expect(about).not_to_contain_text("not an email")
+    press(page, "Send my answers")
+
+    reference = page.locator("#response-reference").inner_text()
+    response = Response.objects.get(consultation=consultation, reference=reference)
+    assert response.age_band == "11_12"
+    assert (response.name, response.organisation, response.contact, response.postal_address) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    assert response.publication == "without_name"
