@@ -131,6 +131,10 @@ def _send(request, journey, held):
                 about_you=form.about_you(),
                 language=get_language() or "en-gb",
             )
+            if outcome.differs and outcome.response.status == Status.DRAFT:
+                # The form of a draft saved from this page (sent after the browser's Back button,
+                # say): its key already lets it save that draft again, so it sends it too.
+                outcome = send_draft(outcome.response, form.answers(), about_you=form.about_you())
         elif held.status == Status.DRAFT:
             outcome = send_draft(held, form.answers(), about_you=form.about_you())
         else:
