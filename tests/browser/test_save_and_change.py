@@ -177,3 +177,40 @@ def test_young_person_withdraws_their_response(demo, phone, devices):
 
     enter_code(other, demo + consultation.url, code)
     expect(other.get_by_role("alert")).to_contain_text("That code does not match")
+
+
+def test_young_person_who_saves_then_goes_back_can_save_again_and_send(demo, phone):
+    consultation = demo_consultation()
+    sent_before = sent_count(consultation)
+    page = phone
+    page.goto(demo + consultation.url)
+    choose(page, "Yes")
+    press(page, "Next")
+    page.get_by_label(COPING).fill("Somewhere to go after school")
+    press(page, "Save and come back later")
+    code = page.locator("#resume-code").inner_text()
+
+    page.go_back()  # "I'll finish it now after all"
+    expect_step(page, 2, "Mental health and emotional well-being")
+    expect(page.get_by_label(COPING)).to_have_value("Somewhere to go after school")
+    press(page, "Save and come back later")
+    # The code cannot be shown again (only its hash is kept), but it is never shown blank.
+    expect(page.get_by_role("heading", name="Your answers are saved")).to_be_visible()
+    expect(page.locator("#response-reference")).to_have_text(code[:7])
+    expect(page.get_by_text("saved under the code you were given when you first saved them")).to_be_visible()
+
+    page.go_back()
+    expect_step(page, 2, "Mental health and emotional well-being")
+    press(page, "Next")
+    press(page, "Next")
+    press(page, "Next")
+    press(page, "Check your answers")
+    press(page, "Send my answers")
+
+    # Sent, not "already sent": the draft saved from this very form is the response.
+    expect(page.get_by_role("heading", name="Thank you, your answers have been sent")).to_be_visible()
+    expect(page.locator("#response-reference")).to_have_text(code[:7])
+    response = Response.objects.get(consultation=consultation, reference=code[:7])
+    assert (response.status, response.draft_data) == (Status.SUBMITTED, {})
+    assert stored_answers(response) == {"1": ["yes"], "6.1": ["Somewhere to go after school"]}
+    assert sent_count(consultation) == sent_before + 1
