@@ -121,7 +121,11 @@ class ResponseForm(forms.Form):
                 "required": question.required,
                 "help_text": question.help_text,
             }
-            self.fields.update(question.kind_class.form_fields(question, question.field_name, common))
+            fields = question.kind_class.form_fields(question, question.field_name, common)
+            # The error summary names the question, not the option a ranking's first select is for.
+            for first in list(fields.values())[:1]:
+                first.error_summary_label = question.prompt
+            self.fields.update(fields)
         if with_about_you:
             self.fields.update(about_you_fields(page))
             self.fields["publication"] = forms.ChoiceField(

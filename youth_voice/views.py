@@ -136,6 +136,10 @@ def _send(request, journey, held):
                 about_you=form.about_you(),
                 language=get_language() or "en-gb",
             )
+            if outcome.differs and outcome.response.status == Status.DRAFT:
+                # The form of a draft saved from this page (sent after the browser's Back button,
+                # say): its key already lets it save that draft again, so it sends it too.
+                outcome = send_draft(outcome.response, form.answers(), about_you=form.about_you())
         elif held.status == Status.DRAFT:
             outcome = send_draft(held, form.answers(), about_you=form.about_you())
         else:
@@ -343,6 +347,8 @@ def code_entry(request, page_id):
         return _code_page(request, page, form, status=403)
     if not page.is_open():
         return _code_page(request, page, form, closed=True, status=403)
+    # Carried as the receipt writes it (`k7m 4qd x9pr` → `K7M-4QD-X9PR`), so it is shown again as such.
+    code = held.code(split_code(code)[1])
     if held.status == Status.DRAFT:
         data = as_query_dict(held.draft_data)
         step = held.draft_step

@@ -1,9 +1,17 @@
-"""Playwright on Debian's chromium, at a phone's size. No browser is downloaded."""
+"""Playwright on Debian's chromium, at a phone's size. No browser is downloaded.
+
+The demo is loaded once per module and served by a live server of the module's own (`demo`), so
+the tests of a module share it: each one counts what it adds rather than what is there. Those
+tests use no `db` or `live_server` fixture (either would empty the database after every test);
+the database stays open to them while the module runs and is emptied when it ends.
+"""
 
 import os
 import shutil
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {
@@ -12,6 +20,9 @@ PHONE = {
     "is_mobile": True,
     "has_touch": True,
 }
+LAPTOP = {"viewport": {"width": 1280, "height": 800}}
+# Long enough for a slow CI machine, short enough that a missing element fails in seconds.
+TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +30,12 @@ def browser():
     """One browser per module: its event loop must not outlive the browser tests."""
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium.")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the test's own database work is
     # plain synchronous code, so Django's async-safety guard is lifted while it runs.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -41,15 +53,65 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(**PHONE)
-    yield context.new_page()
-    context.close()
+@pytest.fixture(scope="session")
+def test_database(django_db_setup, django_db_blocker):
+    """The test database. pytest-django creates it only for tests that ask for `db`, so when only
+    browser tests run it is created here (and never is the development database used)."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+            yield
+            return
+        created = setup_databases(
+            verbosity=0, interactive=False, aliases={connection.alias}, serialized_aliases=set()
+        )
+        yield
+        teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo(test_database, django_db_blocker):
+    """The demo site (`load_demo`), served live for one module; returns its address."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=StringIO())
+        server = LiveServer("localhost")
+        try:
+            yield server.url
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture
-def phone_without_javascript(browser):
-    context = browser.new_context(java_script_enabled=False, **PHONE)
-    yield context.new_page()
-    context.close()
+def devices(browser):
+    """Opens a page in a browser context of its own: another phone, or the officer's laptop."""
+    contexts = []
+
+    def open_page(javascript=True, **size):
+        context = browser.new_context(java_script_enabled=javascript, **(size or PHONE))
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone(devices):
+    return devices()
+
+
+@pytest.fixture
+def phone_without_javascript(devices):
+    return devices(javascript=False)
+
+
+@pytest.fixture
+def laptop(devices):
+    return devices(**LAPTOP)

@@ -3,20 +3,18 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from consultations.models import PlanHeadlinesPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
-def test_young_person_follows_a_priority_to_the_plan_and_then_to_the_question(live_server, phone):
-    call_command("load_demo")
+def test_young_person_follows_a_priority_to_the_plan_and_then_to_the_question(demo, phone):
     headlines = PlanHeadlinesPage.objects.get()
     page = phone
 
-    page.goto(live_server.url + headlines.url)
+    page.goto(demo + headlines.url)
     expect(page.get_by_role("heading", name="Someone to talk to")).to_be_visible()
     page.get_by_role("link", name=re.compile(r"Read more in the plan: 3\.3")).click()
 

@@ -1,0 +1,60 @@
+"""What people do in the browser, said once: press a button, sign in, read what was stored."""
+
+import re
+
+from playwright.sync_api import expect
+
+from consultations.models import ConsultationPage
+from youth_voice.demo import OFFICER_EMAIL, OFFICER_PASSWORD
+from youth_voice.models import Response, Status
+
+CODE = re.compile(r"[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{4}")
+REFERENCE = re.compile(r"[2-9A-Z]{3}-[2-9A-Z]{3}")
+
+
+def demo_consultation():
+    return ConsultationPage.objects.get(slug="have-your-say-2027-2030")
+
+
+def sent_count(consultation) -> int:
+    return Response.objects.for_consultation(consultation).filter(status=Status.SUBMITTED).count()
+
+
+def press(page, button):
+    page.get_by_role("button", name=button, exact=True).click()
+
+
+def expect_step(page, number, heading, of=5):
+    expect(page.locator(".step-count")).to_have_text(f"Step {number} of {of}")
+    expect(page.get_by_role("heading", level=2, name=heading, exact=True)).to_be_visible()
+
+
+def choose(page, name):
+    """Tick a radio button or a box by what it says (faces and scales too: their names are words)."""
+    page.get_by_role("radio", name=name, exact=True).or_(
+        page.get_by_role("checkbox", name=name, exact=True)
+    ).check()
+
+
+def stored_answers(response) -> dict[str, list[str]]:
+    """A response's answer rows as {question reference: [option code, text or number, …]}."""
+    stored = {}
+    for answer in response.answers.select_related("question").order_by(
+        "question__reference", "position", "id"
+    ):
+        if answer.option:
+            value = answer.option
+        elif answer.text:
+            value = answer.text
+        else:
+            value = format(answer.number.normalize(), "f")
+        stored.setdefault(answer.question.reference, []).append(value)
+    return stored
+
+
+def sign_in_as_officer(page, address):
+    """Open an officer's page; sign in when asked."""
+    page.goto(address)
+    page.get_by_label("Email").fill(OFFICER_EMAIL)
+    page.get_by_label("Password").fill(OFFICER_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
