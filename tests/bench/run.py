@@ -326,7 +326,13 @@ def journeys(bench, env, db):
     rounds = f"{ROUNDS} rounds of {ROUND_SECONDS:g} s each, {CLIENTS} clients"
     report(f"journey_rps_{db}", round(rps, 1), "journeys/s", f"Chorus: GET, POST, GET receipt; {rounds}")
     report(f"journey_peer_rps_{db}", round(peer_rps, 1), "journeys/s", "Wagtail form page: GET, POST")
-    report(f"journey_ratio_{db}", round(rps / peer_rps, 2), "x")
+    per_round = sorted(ours / peer for ours, peer in zip(rates["chorus"], rates["peer"], strict=True))
+    report(
+        f"journey_ratio_{db}",
+        round(rps / peer_rps, 2),
+        "x",
+        f"rounds: {per_round[0]:.2f}–{per_round[-1]:.2f}",
+    )
     report(f"journey_failures_{db}", totals["chorus"]["failed"], "journeys", _reasons(reasons["chorus"]))
     report(f"journey_peer_failures_{db}", totals["peer"]["failed"], "journeys", _reasons(reasons["peer"]))
     report(
@@ -502,7 +508,8 @@ def main():
             if problem := fresh_postgres(url):
                 print(f"BENCH postgres not measured: {problem}", flush=True)
                 continue
-        print(f"# {db}: {re.sub(r'//[^@/]*@', '//', url)}", flush=True)
+        load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+        print(f"# {db}: {re.sub(r'//[^@/]*@', '//', url)}; load average before: {load}", flush=True)
         subprocess.run(
             [sys.executable, __file__, "--database", db, json.dumps(sorted(only))],
             cwd=ROOT,
