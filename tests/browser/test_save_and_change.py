@@ -197,7 +197,7 @@ def test_young_person_who_saves_then_goes_back_can_save_again_and_send(demo, pho
     press(page, "Save and come back later")
     # The code cannot be shown again (only its hash is kept), but it is never shown blank.
     expect(page.get_by_role("heading", name="Your answers are saved")).to_be_visible()
-    expect(page.locator("#response-reference")).to_have_text(code[:7])
+    expect(page.locator("#draft-reference")).to_have_text(code[:7])
     expect(page.get_by_text("saved under the code you were given when you first saved them")).to_be_visible()
 
     page.go_back()
