@@ -209,11 +209,6 @@ def test_under_13_is_not_asked_for_or_refused_over_personal_details(demo, device
     assert response.publication == "without_name"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="consultations/plans/models/plan.py: PlanParagraph.excerpt strips the tags but keeps the "
-    "entities, which the template escapes again (“young people&#x27;s”); list items also run together.",
-)
 def test_young_person_reads_what_the_plan_says_beside_a_question(demo, phone):
     page = phone
     page.goto(demo + demo_consultation().url + "?step=2")

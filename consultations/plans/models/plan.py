@@ -1,7 +1,9 @@
 """A plan draft: the partnership's numbered plan, with paragraphs keyed to question references."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -21,6 +23,8 @@ from consultations.uncrc import parse_articles
 
 from ..blocks import ChapterBlock
 from .aims import PlanAim
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,10 @@ class PlanParagraph:
 
     @property
     def excerpt(self) -> str:
-        return Truncator(strip_tags(self.text)).words(30)
+        """Plain words to show beside a question: each block ends in a space (list items do not run
+        together) and entities become characters once, for the template to escape."""
+        spaced = _BLOCK_END.sub(" ", self.text)
+        return Truncator(unescape(strip_tags(spaced))).words(30)
 
 
 @dataclass(frozen=True)
