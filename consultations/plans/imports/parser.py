@@ -16,7 +16,17 @@ from django.utils.html import escape
 
 from consultations.references import normalise_question_ref, ref_sort_key
 
-from .readers import Line, PlanImportError
+from .cleaning import ContentsEntry, clean_lines, normal_title
+from .readers import (
+    BOLD_CLOSE,
+    BOLD_OPEN,
+    ITALIC_CLOSE,
+    ITALIC_OPEN,
+    LIST_STYLES,
+    Line,
+    PlanImportError,
+    without_emphasis,
+)
 
 # `Ref – Q 6.1 Consultation Questionnaire` and its variants: hyphen, en or em dash, colon or nothing
 # after Ref; Q or Question; any spacing; the number may be missing (an error, reported by line).
@@ -45,35 +55,101 @@ _NUMBER = re.compile(r"^(?P<number>[1-9]\d?(?:(?:\.|,(?=\d{1,2}\b))\d{1,3}){0,3}
 _BULLET = re.compile(r"^(?:[·•●○◦▪■❑❖➢➤►✓✔\uf000-\uf0ff]\s*|[-–*+o]\s+)(?P<text>.*)$")
 _SPACES = re.compile(r" {2,}")
 _SENTENCE_END = (".", ":", ";", ",")
+_LEAD_IN_END = (":", ":-", ":–", ":—", "-", "–")  # `Other elements could include:-`
+# Annexes and appendices are sections of their own, after the chapters, numbered or not.
+_ANNEX = re.compile(r"^(?:annex(?:e|es)?|appendix|appendices)\b", re.IGNORECASE)
+_LABEL_WORDS = 4
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+_SENTENCE_WORDS = 14
 _HEADING_WORDS = 12
 _CAPITALS_HEADING_WORDS = 20
 
 
 @dataclass
 class ParsedParagraph:
-    """A numbered paragraph (`9.2`), or an unnumbered one (number "") such as a chapter's intro."""
+    """A numbered paragraph (`9.2`), or an unnumbered one (number "") such as a chapter's intro.
+
+    `pieces` are (kind, text): "p", "bullet", "numbered" (list items) or "figure" (a placeholder for a
+    picture, its text the caption). `table`, when the paragraph holds one, is the ParagraphBlock's
+    table value: {"kind": "table" or "definitions", "header": bool, "rows": [[cell, …], …]}.
+    """
 
     number: str = ""
     heading: str = ""
     pieces: list[tuple[str, str]] = field(default_factory=list)
     question_refs: list[str] = field(default_factory=list)
     source_line: int = 0
+    table: dict | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.heading or self.pieces or self.question_refs or self.table)
+
+    def first_sentence(self) -> str:
+        """The paragraph's opening words, as a reader would quote them (no emphasis marks)."""
+        text = next((without_emphasis(text) for kind, text in self.pieces if kind != "figure"), "")
+        match = _FIRST_SENTENCE.match(text)
+        sentence = match[1] if match else text
+        words = sentence.split()
+        if len(words) > _SENTENCE_WORDS:
+            return " ".join(words[:_SENTENCE_WORDS]).rstrip(",;:") + "…"
+        return sentence.rstrip(".:;")
 
     def html(self) -> str:
-        """Wagtail rich text: a <p> per text piece, each run of bullets in one <ul>."""
+        """Wagtail rich text: a <p> per text piece, each run of list items in one <ul> or <ol>."""
         parts: list[str] = []
-        bullets: list[str] = []
+        items: list[str] = []
+        list_kind = ""
         for kind, text in self.pieces:
-            if kind == "bullet":
-                bullets.append(f"<li>{escape(text)}</li>")
+            if kind in LIST_STYLES:
+                if items and kind != list_kind:
+                    parts.append(_list_html(list_kind, items))
+                    items = []
+                list_kind = kind
+                items.append(f"<li>{_inline_html(text)}</li>")
                 continue
-            if bullets:
-                parts.append("<ul>" + "".join(bullets) + "</ul>")
-                bullets = []
-            parts.append(f"<p>{escape(text)}</p>")
-        if bullets:
-            parts.append("<ul>" + "".join(bullets) + "</ul>")
+            if items:
+                parts.append(_list_html(list_kind, items))
+                items = []
+            if kind == "figure":
+                parts.append(f"<p><i>[{escape(text or 'Figure')} — not shown here]</i></p>")
+            else:
+                parts.append(f"<p>{_inline_html(text)}</p>")
+        if items:
+            parts.append(_list_html(list_kind, items))
         return "".join(parts)
+
+
+def _list_html(kind: str, items: list[str]) -> str:
+    tag = "ol" if kind == "numbered" else "ul"
+    return f"<{tag}>{''.join(items)}</{tag}>"
+
+
+_EMPHASIS_TAGS = {
+    BOLD_OPEN: ("b", True),
+    BOLD_CLOSE: ("b", False),
+    ITALIC_OPEN: ("i", True),
+    ITALIC_CLOSE: ("i", False),
+}
+
+
+def _inline_html(text: str) -> str:
+    """Escaped text with markdown's bold and italic as <b> and <i>, always balanced."""
+    out: list[str] = []
+    open_tags: list[str] = []
+    for char in escape(text):
+        if char not in _EMPHASIS_TAGS:
+            out.append(char)
+            continue
+        tag, opening = _EMPHASIS_TAGS[char]
+        if opening and tag not in open_tags:
+            open_tags.append(tag)
+            out.append(f"<{tag}>")
+        elif not opening and open_tags and open_tags[-1] == tag:
+            open_tags.pop()
+            out.append(f"</{tag}>")
+    out.extend(f"</{tag}>" for tag in reversed(open_tags))
+    return "".join(out)
 
 
 @dataclass
@@ -81,6 +157,22 @@ class ParsedChapter:
     number: str = ""
     heading: str = ""
     paragraphs: list[ParsedParagraph] = field(default_factory=list)
+    source_line: int = 0
+
+
+@dataclass
+class Numbering:
+    """How many numbered paragraphs there are, which numbers the sequences skip, and which were
+    empty (a number with no text) and so left out."""
+
+    count: int = 0
+    gaps: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        gaps = ", ".join(self.gaps) or "none"
+        empty = ", ".join(self.empty) or "none"
+        return f"numbered paragraphs: {self.count} (gaps: {gaps}; empty: {empty})"
 
 
 @dataclass
@@ -89,6 +181,9 @@ class ParsedPlan:
     warnings: list[str] = field(default_factory=list)
     unplaced: int = 0
     title: str = ""  # the document's own title (Word's or OpenDocument's Title style), if it has one
+    cover: list[str] = field(default_factory=list)  # the cover's lines, when a contents page follows it
+    contents: list[ContentsEntry] = field(default_factory=list)
+    numbering: Numbering = field(default_factory=Numbering)
 
     @property
     def paragraphs(self) -> list[ParsedParagraph]:
@@ -112,13 +207,43 @@ class ParsedPlan:
 def parse_plan(lines: list[Line]) -> ParsedPlan:
     """Parse a document's lines into a plan; raises PlanImportError listing every broken marker."""
     title, lines = _take_title(lines)
-    marked = [_MarkedLine.of(line, position) for position, line in enumerate(lines)]
-    builder = _PlanBuilder(_Outline.of(marked))
-    for line in marked:
-        builder.add(line)
+    cleaned = clean_lines(lines)
+    marked = [_MarkedLine.of(line, position) for position, line in enumerate(cleaned.lines)]
+    builder = _PlanBuilder(_Outline.of(marked, cleaned.contents))
+    for item in _tables_kept_whole(marked):
+        if isinstance(item, _Table):
+            builder.add_table(item)
+        else:
+            builder.add(item)
     plan = builder.finish()
     plan.title = title
+    plan.cover = cleaned.cover
+    plan.contents = cleaned.contents
+    plan.warnings[:0] = cleaned.notes
+    plan.warnings.extend(_checked_against_contents(plan.chapters, cleaned.contents))
     return plan
+
+
+def _checked_against_contents(chapters: list["ParsedChapter"], contents: list[ContentsEntry]) -> list[str]:
+    """Chapters the contents page lists but the text does not have, and the other way round."""
+    listed = [entry for entry in contents if entry.level == 1]
+    if not listed:
+        return []
+    headings = {normal_title(chapter.heading) for chapter in chapters}
+    titles = {normal_title(entry.title) for entry in listed}
+    notes = [
+        f"Line {entry.line}: the contents page lists “{entry.title}” (page {entry.page}), but no chapter "
+        "has that heading. Check the heading in the document."
+        for entry in listed
+        if normal_title(entry.title) not in headings
+    ]
+    notes.extend(
+        f"Line {chapter.source_line}: {_chapter_name(chapter)} is not on the contents page. Check it is "
+        "a chapter."
+        for chapter in chapters
+        if chapter.heading and normal_title(chapter.heading) not in titles
+    )
+    return notes
 
 
 def _take_title(lines: list[Line]) -> tuple[str, list[Line]]:
@@ -170,6 +295,11 @@ class _MarkedLine:
     def number(self) -> int:
         return self.line.number
 
+    @property
+    def plain(self) -> str:
+        """The text without emphasis marks: what numbers and headings are read from."""
+        return without_emphasis(self.text)
+
 
 def _text_around(text: str, matches: list[re.Match]) -> str:
     """What is left of a line once its markers are cut out, without the dashes and dots that joined
@@ -188,6 +318,123 @@ def _text_around(text: str, matches: list[re.Match]) -> str:
         if any(char.isalnum() for char in piece):
             kept.append(piece.strip())
     return " ".join(kept)
+
+
+# --- Tables ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    """A table of the author's, kept as a table rather than read line by line."""
+
+    rows: list[list[str]]
+    header: bool
+    kind: str  # "table", or "definitions" for a table of terms and what they mean
+    first: _MarkedLine
+
+    def value(self) -> dict:
+        return {"kind": self.kind, "header": self.header, "rows": self.rows}
+
+
+_DEFINITION_TERM_WORDS = 6
+_HEADER_CELL_WORDS = 4
+
+
+def _tables_kept_whole(lines: list[_MarkedLine]):
+    """The lines, with each table of data (not a table used to lay out numbered paragraphs) as one
+    `_Table`. Word tables are known by the reader; in a text file, consecutive lines of two or more
+    tab-separated cells are a table."""
+    index = 0
+    while index < len(lines):
+        end = _table_end(lines, index)
+        if end == index:
+            yield lines[index]
+            index += 1
+            continue
+        table = _data_table(lines[index:end])
+        if table is None:
+            yield from lines[index:end]
+        else:
+            yield table
+        index = end
+
+
+def _table_end(lines: list[_MarkedLine], start: int) -> int:
+    table = lines[start].line.table
+    end = start
+    if table:
+        while end < len(lines) and lines[end].line.table == table:
+            end += 1
+        return end
+    while end < len(lines) and not lines[end].line.table and len(_cells_of(lines[end].line.text)) >= 2:
+        end += 1
+    return end if end - start >= 2 else start
+
+
+def _cells_of(text: str) -> list[str]:
+    cells = [cell.strip() for cell in text.split("\t")]
+    return cells if sum(1 for cell in cells if cell) >= 2 else []
+
+
+def _data_table(group: list[_MarkedLine]) -> _Table | None:
+    """The group as a table of data, or None when it lays out plan paragraphs (a number in its first
+    column, a question marker) or is too small to be more than a box around text."""
+    if any(line.refs or line.errors for line in group):
+        return None
+    if group[0].line.table:
+        rows = [list(line.line.cells) for line in group if line.line.cells is not None]
+        marked_header = group[0].line.header
+    else:
+        rows = [line.line.text.split("\t") for line in group]
+        marked_header = False
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if len(rows) < 2 or max(sum(1 for cell in row if cell.strip()) for row in rows) < 2:
+        return None
+    if any(_is_bare_number(row[0]) for row in rows):
+        return None
+    width = max(len(row) for row in rows)
+    rows = [[_clean_cell(cell) for cell in row] + [""] * (width - len(row)) for row in rows]
+    header = marked_header or _looks_like_header(rows)
+    body = rows[1:] if header else rows
+    kind = "definitions" if _is_definitions(body) else "table"
+    return _Table(rows, header, kind, group[0])
+
+
+def _is_bare_number(text: str) -> bool:
+    match = _NUMBER.match(without_emphasis(text).strip())
+    return bool(match) and not (match["rest"] or "").strip()
+
+
+def _clean_cell(text: str) -> str:
+    return "\n".join(_SPACES.sub(" ", part.strip()) for part in text.split("\n") if part.strip())
+
+
+def _words(text: str) -> int:
+    return len(without_emphasis(text).split())
+
+
+def _looks_like_header(rows: list[list[str]]) -> bool:
+    """A first row of short labels over longer cells (or over figures) is the table's header."""
+    first, rest = rows[0], rows[1:]
+    filled = [cell for cell in first if cell]
+    if len(filled) < 2 or any(_words(cell) > _HEADER_CELL_WORDS or cell.endswith(".") for cell in filled):
+        return False
+    first_words = sum(_words(cell) for cell in first) / len(first)
+    rest_words = sum(_words(cell) for row in rest for cell in row) / max(1, sum(len(row) for row in rest))
+    has_digits = any(char.isdigit() for char in "".join(first))
+    figures_below = not has_digits and any(char.isdigit() for row in rest for char in "".join(row))
+    return rest_words > first_words * 1.5 or figures_below
+
+
+def _is_definitions(body: list[list[str]]) -> bool:
+    """Two columns: a short term, then a longer description of it."""
+    if not body or any(len(row) != 2 for row in body):
+        return False
+    if any(not row[0] or _words(row[0]) > _DEFINITION_TERM_WORDS or row[0].endswith(".") for row in body):
+        return False
+    terms = sum(_words(row[0]) for row in body) / len(body)
+    descriptions = sum(_words(row[1]) for row in body) / len(body)
+    return descriptions >= 3 and descriptions >= 2 * terms
 
 
 @dataclass
@@ -240,21 +487,34 @@ class _Outline:
       unless paragraphs 1.x exist.
     - `plain_headings`: in a plain text file with neither numbers nor heading styles, which lines
       are headings at all.
+    - `labels`: short headings the document repeats (`PRIORITY AREA`, `OBJECTIVES`): labels within
+      a section, never chapters.
+    - `contents_chapters`: the chapter titles of the document's own contents page. In a plan
+      without numbers they decide which headings are chapters.
     """
 
     chapter_level: int | None
     styled: bool
+    numbered: bool
     chapters_with_paragraphs: set[str]
     plain_headings: dict[int, str]  # line position -> "chapter" or "section"
+    labels: set[str] = field(default_factory=set)
+    contents_chapters: set[str] = field(default_factory=set)
 
     @classmethod
-    def of(cls, lines: list[_MarkedLine]) -> "_Outline":
+    def of(cls, lines: list[_MarkedLine], contents: list[ContentsEntry] = ()) -> "_Outline":
         levels, styled_chapter_levels, plain_chapters, paragraph_chapters = [], [], set(), set()
+        headings: dict[str, int] = {}
         for line in lines:
+            if line.style in LIST_STYLES or line.line.table and line.line.cells is None:
+                continue
             level = _heading_level(line.style) if line.text else None
             if level:
                 levels.append(level)
-            number = _Number.of(line.text)
+            if level or (line.style == "" and _is_capitals(line.plain)):
+                title = normal_title(line.plain)
+                headings[title] = headings.get(title, 0) + 1
+            number = _Number.of(line.plain)
             if number is None:
                 continue
             if not number.is_chapter:
@@ -270,8 +530,22 @@ class _Outline:
         else:
             chapter_level = min(levels, default=None)
         numbered = bool(styled_chapter_levels or plain_chapters or paragraph_chapters)
-        plain_headings = {} if numbered or levels else _plain_headings(lines)
-        return cls(chapter_level, bool(levels), paragraph_chapters, plain_headings)
+        labels = {
+            title
+            for title, count in headings.items()
+            if count >= 2 and 0 < len(title.split()) <= _LABEL_WORDS and not _ANNEX.match(title)
+        }
+        plain_headings = {} if numbered or levels else _plain_headings(lines, labels)
+        contents_chapters = {normal_title(entry.title) for entry in contents if entry.level == 1}
+        return cls(
+            chapter_level,
+            bool(levels),
+            numbered,
+            paragraph_chapters,
+            plain_headings,
+            labels,
+            contents_chapters,
+        )
 
     def is_plain_chapter(self, number: str) -> bool:
         return not self.styled or number in self.chapters_with_paragraphs
@@ -281,20 +555,20 @@ def _heading_level(style: str) -> int | None:
     return int(style[-1]) if style.startswith("heading") else None
 
 
-def _plain_headings(lines: list[_MarkedLine]) -> dict[int, str]:
+def _plain_headings(lines: list[_MarkedLine], labels: set[str]) -> dict[int, str]:
     """Headings of a plain text file without numbers: lines in capitals, and short title-like lines
-    standing alone between blank lines. Capitals are chapters when there are any, the others then
-    head sections within them."""
+    standing alone between blank lines. Capitals are chapters when there are any (except labels the
+    document repeats), the others then head sections within them."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
-        if not line.text or _BULLET.match(line.text):
+        if not line.text or _BULLET.match(line.plain) or line.style in LIST_STYLES or line.line.table:
             continue
         alone = (index == 0 or not lines[index - 1].line.text.strip()) and (
             index == len(lines) - 1 or not lines[index + 1].line.text.strip()
         )
-        if _is_capitals(line.text):
-            found[line.position] = "capitals"
-        elif alone and _is_title_like(line.text):
+        if _is_capitals(line.plain) and not _is_lead_in(line.plain):
+            found[line.position] = "label" if normal_title(line.plain) in labels else "capitals"
+        elif alone and _is_title_like(line.plain):
             found[line.position] = "title"
     top = "capitals" if "capitals" in found.values() else "title"
     return {position: "chapter" if kind == top else "section" for position, kind in found.items()}
@@ -316,11 +590,21 @@ def _is_title_like(text: str) -> bool:
         0 < len(text.split()) <= _HEADING_WORDS
         and first_letter.isupper()
         and not text.endswith(_SENTENCE_END)
+        and not _is_lead_in(text)
     )
 
 
+def _is_lead_in(text: str) -> bool:
+    """`Other elements could include:-` introduces a list; it is not a heading."""
+    return text.rstrip().endswith(_LEAD_IN_END)
+
+
 def _is_heading_text(text: str) -> bool:
-    return _is_capitals(text) or _is_title_like(text)
+    return (_is_capitals(text) or _is_title_like(text)) and not _is_lead_in(text)
+
+
+def _clean_heading(text: str) -> str:
+    return without_emphasis(_clean(text))
 
 
 def _clean(text: str) -> str:
@@ -357,6 +641,11 @@ class _PlanBuilder:
         self.last_key: tuple[int, ...] | None = None
         self.awaiting_chapter_heading = False
         self.last_text_position = -2  # the line the last text piece came from
+        # The heading the last line with text placed, if it placed nothing else: (kind, its level).
+        # A heading straight after another of the same level is the same heading wrapped.
+        self.last_heading: tuple[str, str] | None = None
+        self.placed_heading: tuple[str, str] | None = None
+        self.after_table: ParsedParagraph | None = None  # the paragraph a table just went into
 
     # --- Reading lines ---
 
@@ -364,41 +653,93 @@ class _PlanBuilder:
         """Place a line's text, then its markers, which belong to the paragraph the line leaves
         current: on `9.2  Ref – Q 6.1` the marker belongs to 9.2."""
         self.errors.extend((line.number, error) for error in line.errors)
+        self.placed_heading = None
         if line.text:
             self.add_text_line(line)
         if line.refs:
             self.current(line).question_refs.extend(line.refs)
+        if line.text or line.refs:
+            self.last_heading = None if line.refs else self.placed_heading
         if (line.text or line.refs) and not self.chapters:
             self.prelude_lines.append(line.number)
 
+    def add_table(self, table: _Table) -> None:
+        """A table goes into the current paragraph, or a paragraph of its own if that one has a
+        table already; text after it starts a new paragraph, so nothing reads out of order."""
+        line = table.first
+        paragraph = self.current(line)
+        if paragraph.table is not None:
+            self.paragraph = None
+            paragraph = self.current(line)
+        paragraph.table = table.value()
+        self.paragraph = None if paragraph.number == "" and not paragraph.heading else self.paragraph
+        self.after_table = paragraph
+        self.last_heading = None
+        self.last_text_position = -2
+        if not self.chapters:
+            self.prelude_lines.append(line.number)
+
     def add_text_line(self, line: _MarkedLine) -> None:
-        """Place one line's text: a bullet, a number, a heading or text."""
-        text, style = line.text, line.style
+        """Place one line's text: a list item, a figure, a bullet, a number, a heading or text."""
+        text, plain, style = line.text, line.plain, line.style
         awaiting_chapter_heading, self.awaiting_chapter_heading = self.awaiting_chapter_heading, False
-        bullet = _BULLET.match(text)
+        if style == "figure":
+            self.add_piece("figure", _clean_heading(text), line)
+            return
+        if style in LIST_STYLES:  # a list item is never a chapter or a paragraph number
+            self.add_piece(style, _clean(text), line)
+            return
+        bullet = _BULLET.match(plain)
         if bullet:
             if bullet["text"].strip():
-                self.add_piece("bullet", _clean(bullet["text"]), line)
+                rich = _BULLET.match(text)
+                self.add_piece("bullet", _clean(rich["text"] if rich else bullet["text"]), line)
             return
-        number = _Number.of(text)
+        number = _Number.of(plain)
         if number is not None and self.add_number(number, line):
             return
         heading_level = _heading_level(style)
-        if awaiting_chapter_heading and (heading_level or (style == "" and _is_heading_text(text))):
-            self.chapters[-1].heading = _clean(text)
+        if awaiting_chapter_heading and (heading_level or (style == "" and _is_heading_text(plain))):
+            self.chapters[-1].heading = _clean_heading(text)
+            self.placed_heading = ("chapter", style or _plain_kind(plain))
             return
-        plain_heading = self.outline.plain_headings.get(line.position) if style == "" else None
-        chapter_level = self.outline.chapter_level
-        if (heading_level and chapter_level and heading_level <= chapter_level) or plain_heading == "chapter":
-            self.start_chapter("", _clean(text))
-        elif heading_level or plain_heading == "section" or (style == "" and _is_capitals(text)):
-            self.start_section(_clean(text), line)
+        kind = self.heading_kind(line)
+        if kind == "chapter":
+            self.start_chapter("", _clean_heading(text), line)
+        elif kind == "section":
+            self.start_section(_clean_heading(text), line)
         else:
-            self.add_piece("bullet" if style == "bullet" else "p", _clean(text), line)
+            self.add_piece("p", _clean(text), line)
+
+    def heading_kind(self, line: _MarkedLine) -> str | None:
+        """Whether a line heads a chapter, a section within one, or is text. Structure comes from
+        evidence: heading styles, then the contents page, then the look of the line."""
+        plain, style = line.plain, line.style
+        level = _heading_level(style)
+        plain_heading = self.outline.plain_headings.get(line.position) if style == "" else None
+        looks_like_heading = style == "" and _is_capitals(plain) and not _is_lead_in(plain)
+        if not (level or plain_heading or looks_like_heading):
+            if style == "" and _ANNEX.match(plain) and _is_title_like(plain):
+                return "chapter"
+            return None
+        title = normal_title(plain)
+        if _ANNEX.match(plain):
+            return "chapter"
+        if title in self.outline.labels:
+            return "section"
+        if self.outline.contents_chapters and not self.outline.numbered:
+            return "chapter" if title in self.outline.contents_chapters else "section"
+        chapter_level = self.outline.chapter_level
+        if (level and chapter_level and level <= chapter_level) or plain_heading == "chapter":
+            return "chapter"
+        return "section"
 
     def add_piece(self, kind: str, text: str, line: _MarkedLine) -> None:
         """Add a text piece, or continue the last one when the line just before was cut
         mid-sentence (`…to listen` / `to children…`), as in hard-wrapped text."""
+        if self.after_table is not None and self.paragraph is self.after_table:
+            self.paragraph = None
+        self.after_table = None
         paragraph = self.current(line)
         continues = kind == "p" and self.last_text_position == line.position - 1 and text[:1].islower()
         if continues and paragraph.pieces and not paragraph.pieces[-1][1].endswith((".", "!", "?", ":", ";")):
@@ -410,37 +751,57 @@ class _PlanBuilder:
 
     def add_number(self, number: _Number, line: _MarkedLine) -> bool:
         """Start the chapter or paragraph a number stands for; False when it is just text after all."""
-        if number.comma_typo:
+        if number.is_chapter:
+            accepted = self.add_chapter_number(number, line)
+        else:
+            self.add_paragraph_number(number, line)
+            accepted = True
+        if accepted and number.comma_typo:
             self.warnings.append(
                 f"{_where(line.line)}: the number was read as {number.number} (a comma instead of a "
                 "full stop). Check it."
             )
-        if number.is_chapter:
-            return self.add_chapter_number(number, line)
-        self.add_paragraph_number(number, line)
-        return True
+        return accepted
 
     def add_chapter_number(self, number: _Number, line: _MarkedLine) -> bool:
-        """A plain `9` or `9 MENTAL HEALTH` is a chapter only when it moves the numbering on:
-        a `1.`, `2.` further down is a numbered list within the text."""
+        """A plain `9` or `9 MENTAL HEALTH` is a chapter only when it moves the numbering on by one
+        (or paragraphs 9.x exist): a `1.`, `2.` further down is a numbered list within the text, and
+        `46 Youth workers` after chapter 2 is a count, not chapter 46."""
         styled = line.style.startswith("heading")
-        rest = _clean(number.rest)
-        if not styled and (
-            int(number.number) <= self.highest_chapter
-            or (rest and not _is_heading_text(rest))
-            or not self.outline.is_plain_chapter(number.number)
-        ):
-            return False
+        rest = _clean_heading(number.rest)
+        if not styled:
+            value = int(number.number)
+            if (
+                value <= self.highest_chapter
+                or (rest and not _is_heading_text(rest))
+                or not self.outline.is_plain_chapter(number.number)
+            ):
+                return False
+            if not self.follows_on(number.number):
+                self.warnings.append(
+                    f"{_where(line.line)}: read as text, not as chapter {number.number}: the chapters so far "
+                    f"go up to {self.highest_chapter} and no paragraph is numbered {number.number}.x."
+                )
+                return False
         if styled and number.number in self.chapters_seen:
             self.warnings.append(
                 f"{_where(line.line)}: chapter {number.number} appears twice. Both were kept; check the "
                 "numbering."
             )
-        self.start_chapter(number.number, rest)
+        self.start_chapter(number.number, rest, line)
         self.awaiting_chapter_heading = not rest  # `9` alone: its heading is on the next line
         return True
 
+    def follows_on(self, number: str) -> bool:
+        value = int(number)
+        return (
+            self.highest_chapter == 0
+            or value == self.highest_chapter + 1
+            or number in self.outline.chapters_with_paragraphs
+        )
+
     def add_paragraph_number(self, number: _Number, line: _MarkedLine) -> None:
+        self.after_table = None
         chapter = self.chapters[-1] if self.chapters else None
         if chapter is None or number.chapter != chapter.number:
             chapter = self.place_foreign_number(number, chapter, line)
@@ -449,7 +810,7 @@ class _PlanBuilder:
         self.paragraph = ParsedParagraph(number=number.number, source_line=line.number)
         chapter.paragraphs.append(self.paragraph)
         if line.style.startswith("heading"):
-            self.paragraph.heading = _clean(number.rest)
+            self.paragraph.heading = _clean_heading(number.rest)
         elif number.rest:
             self.add_piece("p", _clean(number.rest), line)
 
@@ -459,7 +820,7 @@ class _PlanBuilder:
         """Find the chapter for a paragraph number that is not the current chapter's."""
         new_chapter = number.chapter not in self.chapters_seen and int(number.chapter) > self.highest_chapter
         if chapter is not None and chapter.number == "" and not self.numbers_in_chapter:
-            if new_chapter:
+            if new_chapter and not _ANNEX.match(chapter.heading):
                 chapter.number = number.chapter
                 self.note_chapter(number.chapter)
                 self.warnings.append(
@@ -468,7 +829,7 @@ class _PlanBuilder:
                 )
                 return chapter
         if new_chapter:
-            self.start_chapter(number.chapter, "")
+            self.start_chapter(number.chapter, "", line)
             self.warnings.append(
                 f"{_where(line.line)}: paragraph {number.number} came before any chapter {number.chapter} "
                 f"heading, so chapter {number.chapter} was started without a heading."
@@ -500,16 +861,41 @@ class _PlanBuilder:
 
     # --- Structure ---
 
-    def start_chapter(self, number: str, heading: str) -> None:
-        chapter = ParsedChapter(number=number, heading=heading)
+    def start_chapter(self, number: str, heading: str, line: _MarkedLine) -> None:
+        level = line.style or _plain_kind(line.plain)
+        previous = self.chapters[-1] if self.chapters else None
+        if (
+            not number
+            and previous is not None
+            and not previous.number
+            and not previous.paragraphs
+            and self.last_heading == ("chapter", level)
+            and not _ANNEX.match(heading)
+        ):
+            self.join_heading(previous, heading, line)
+            self.placed_heading = ("chapter", level)
+            return
+        chapter = ParsedChapter(number=number, heading=heading, source_line=line.number)
         if not self.chapters and self.prelude:
             chapter.paragraphs.extend(self.prelude)
             self.report_prelude(chapter)
         self.chapters.append(chapter)
         self.note_chapter(number)
         self.paragraph = None
+        self.after_table = None
         self.numbers_in_chapter = {}
         self.last_key = None
+        self.placed_heading = ("chapter", level) if not number or heading else None
+
+    def join_heading(self, holder, heading: str, line: _MarkedLine) -> None:
+        """A heading straight after another (nothing between) continues it: a title wrapped over
+        two lines, or a label and what it labels (`PRIORITY AREA` / `Be healthy`)."""
+        before = holder.heading
+        holder.heading = _joined(before, heading, normal_title(before) in self.outline.labels)
+        self.warnings.append(
+            f"{_where(line.line)}: this heading follows “{before}” with no text between them, so they "
+            f"were joined as “{holder.heading}”. Check it."
+        )
 
     def note_chapter(self, number: str) -> None:
         if number:
@@ -518,12 +904,24 @@ class _PlanBuilder:
 
     def start_section(self, heading: str, line: _MarkedLine) -> None:
         """An unnumbered heading heads the current paragraph if nothing is in it yet (`9.1` then
-        `OBJECTIVES`), otherwise starts an unnumbered paragraph of its own."""
+        `OBJECTIVES`), continues the heading just before it, or starts an unnumbered paragraph."""
+        level = line.style or _plain_kind(line.plain)
         paragraph = self.paragraph
-        if paragraph is None or paragraph.heading or paragraph.pieces:
+        self.after_table = None
+        only_heading = paragraph is not None and not (
+            paragraph.pieces or paragraph.question_refs or paragraph.table
+        )
+        if only_heading and paragraph.heading and self.last_heading is not None:
+            label = normal_title(paragraph.heading) in self.outline.labels
+            if self.last_heading == ("section", level) or (label and self.last_heading[0] == "section"):
+                self.join_heading(paragraph, heading, line)
+                self.placed_heading = ("section", level)
+                return
+        if paragraph is None or paragraph.heading or paragraph.pieces or paragraph.table:
             self.paragraph = None
             paragraph = self.current(line)
         paragraph.heading = heading
+        self.placed_heading = ("section", level)
 
     def current(self, line: _MarkedLine) -> ParsedParagraph:
         """The paragraph text goes into, starting an unnumbered one (a chapter's intro) if needed."""
@@ -554,20 +952,86 @@ class _PlanBuilder:
                 "No chapters, numbered paragraphs or headings were found, so all the text was put in one "
                 "unnamed chapter. Check that this is the plan draft, with its numbering."
             )
+        numbering = Numbering()
         for chapter in self.chapters:
             for paragraph in chapter.paragraphs:
                 _promote_heading(paragraph)
-        return ParsedPlan(chapters=self.chapters, warnings=self.warnings, unplaced=self.unplaced)
+            numbering.empty.extend(self.drop_empty_paragraphs(chapter))
+            numbering.gaps.extend(_gaps(chapter))
+        self.drop_empty_chapters()
+        numbering.count = sum(1 for chapter in self.chapters for p in chapter.paragraphs if p.number)
+        return ParsedPlan(
+            chapters=self.chapters, warnings=self.warnings, unplaced=self.unplaced, numbering=numbering
+        )
+
+    def drop_empty_paragraphs(self, chapter: ParsedChapter) -> list[str]:
+        """A number with no text would show as a bare number: leave it out, and say so."""
+        empty = [p for p in chapter.paragraphs if p.number and p.is_empty]
+        for paragraph in empty:
+            self.warnings.append(
+                f"Line {paragraph.source_line}: paragraph {paragraph.number} has no text, so it was left out."
+            )
+        chapter.paragraphs = [p for p in chapter.paragraphs if not (p.number and p.is_empty)]
+        return [paragraph.number for paragraph in empty]
+
+    def drop_empty_chapters(self) -> None:
+        """An unnumbered heading with nothing under it (a part title, a stray label) is not a chapter;
+        a numbered chapter with no text is kept, as its number is the plan's, but reported."""
+        kept = []
+        for chapter in self.chapters:
+            if chapter.paragraphs or len(self.chapters) == 1:
+                kept.append(chapter)
+            elif chapter.number:
+                kept.append(chapter)
+                self.warnings.append(f"Line {chapter.source_line}: {_chapter_name(chapter)} has no text.")
+            else:
+                self.warnings.append(
+                    f"Line {chapter.source_line}: the heading “{chapter.heading}” had no text under it "
+                    "before the next chapter, so it was left out."
+                )
+        self.chapters = kept
+
+
+def _plain_kind(text: str) -> str:
+    """How an unstyled heading looks, so that a heading wrapped over two lines can be recognised."""
+    return "capitals" if _is_capitals(text) else "title"
+
+
+def _joined(first: str, second: str, first_is_label: bool) -> str:
+    """`OUTCOME 1` + `BE HEALTHY` -> `OUTCOME 1: BE HEALTHY`; a wrapped title joins with a space."""
+    if first.rstrip().endswith((":", "–", "-", "—")):
+        return f"{first.rstrip()} {second}"
+    if first_is_label or len(first.split()) <= 2:
+        return f"{first}: {second}"
+    return f"{first} {second}"
+
+
+def _gaps(chapter: ParsedChapter) -> list[str]:
+    """Numbers a sequence skips: 4.52 then 4.54 skips 4.53 (within the same parent, at one depth)."""
+    last_by_parent: dict[tuple[int, ...], int] = {}
+    gaps: list[str] = []
+    for paragraph in chapter.paragraphs:
+        if not paragraph.number or "." not in paragraph.number:
+            continue
+        key = _key(paragraph.number)
+        parent, last = key[:-1], key[-1]
+        previous = last_by_parent.get(parent)
+        if previous is not None and last > previous + 1:
+            prefix = ".".join(str(part) for part in parent)
+            missing = [f"{prefix}.{value}" for value in range(previous + 1, last)]
+            gaps.append(missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}")
+        last_by_parent[parent] = max(last, previous or 0)
+    return gaps
 
 
 def _promote_heading(paragraph: ParsedParagraph) -> None:
     """Make a paragraph's first line its heading when it reads as one: a line in capitals
     (`9.1 OBJECTIVES`), or a short title-like line with more text after it. A line starting with a
-    number (`1. Be healthy`) is a list item, not a heading."""
+    number (`1. Be healthy`) is a list item, not a heading, and a lead-in (`…include:-`) is text."""
     if paragraph.heading or not paragraph.pieces or paragraph.pieces[0][0] != "p":
         return
-    first = paragraph.pieces[0][1]
-    if first[:1].isdigit():
+    first = without_emphasis(paragraph.pieces[0][1])
+    if first[:1].isdigit() or _is_lead_in(first):
         return
     if _is_capitals(first) or (_is_title_like(first) and len(paragraph.pieces) > 1):
         paragraph.heading = first

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import docx
+from docx.oxml.ns import qn
 from docx.table import Table
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -51,18 +52,47 @@ class PlanImportError(Exception):
         return self.message
 
 
+# Bold and italic from markdown, kept through parsing as private-use characters (never typed by an
+# author) and made into <b>/<i> only in a paragraph's text; headings and numbers ignore them.
+BOLD_OPEN, BOLD_CLOSE, ITALIC_OPEN, ITALIC_CLOSE = "\ue100", "\ue101", "\ue102", "\ue103"
+_EMPHASIS_MARKS = re.compile("[\ue100-\ue103]")
+LIST_STYLES = ("bullet", "numbered")
+
+
+def without_emphasis(text: str) -> str:
+    return _EMPHASIS_MARKS.sub("", text)
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of a document.
 
-    `style` is "", "title", "heading1"/"heading2"/"heading3" or "bullet" as the author marked it. `number`
-    (keyword-only, so it is never left out) is the 1-based line that messages refer to: for .docx and
-    .odt the line as Word's "Save as plain text" would number it, one per paragraph or table row.
+    `style` is "", "title", "heading1"/"heading2"/"heading3", "bullet" or "numbered" (list items),
+    "contents" (a Word contents entry) or "caption", as the author marked it. `number` (keyword-only,
+    so it is never left out) is the 1-based line that messages refer to: for .docx and .odt the line
+    as Word's "Save as plain text" would number it, one per paragraph or table row.
+
+    Lines from a table carry the table's `table` id (1, 2…; 0 outside tables); the first line of each
+    row carries the row's `cells`, whole, and `header` when the author marked the row as a header.
     """
 
     text: str
     style: str = ""
     number: int = field(kw_only=True)
+    table: int = field(default=0, kw_only=True)
+    cells: tuple[str, ...] | None = field(default=None, kw_only=True)
+    header: bool = field(default=False, kw_only=True)
+
+
+@dataclass
+class _Block:
+    """A paragraph as a reader found it, before it is split into numbered lines."""
+
+    text: str
+    style: str = ""
+    table: int = 0
+    cells: tuple[str, ...] | None = None
+    header: bool = False
 
 
 def read_document(filename: str, data: bytes, encoding: str | None = None) -> list[Line]:
@@ -85,7 +115,7 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
         blocks = _odt_blocks(data)
     else:
         text = _decode_text(data, encoding)
-        blocks = _markdown_blocks(text) if extension == ".md" else [(line, "") for line in text.split("\n")]
+        blocks = _markdown_blocks(text) if extension == ".md" else [_Block(line) for line in text.split("\n")]
     lines = _number_lines(blocks)
     if not any(line.text.strip() for line in lines):
         raise PlanImportError(
@@ -242,63 +272,90 @@ _MD_NEW_BLOCK = re.compile(
 )
 
 
-def _markdown_blocks(text: str) -> list[tuple[str, str]]:
-    """Read markdown into (text, style) lines, one per source line so line numbers stay true.
+def _markdown_blocks(text: str) -> list[_Block]:
+    """Read markdown into blocks, one per source line so line numbers stay true.
 
-    Headings and bullets keep their meaning; inline formatting becomes plain text. Markdown wraps
-    long paragraphs over several lines, so a line that merely continues the one before is joined to
-    it (leaving a blank line in its place) — except a line starting with a plan number or a
-    question marker, which plans written by hand put one per line.
+    Headings and bullets keep their meaning; bold and italic are kept as emphasis marks, other inline
+    formatting becomes plain text. Markdown wraps long paragraphs over several lines, so a line that
+    merely continues the one before is joined to it (leaving a blank line in its place) — except a
+    line starting with a plan number or a question marker, which plans written by hand put one per
+    line. Inline markup is read after joining, so bold wrapped over two lines is still bold.
+    Consecutive pipe-table rows form one table; the row above a `|---|` line is its header.
     """
-    blocks: list[tuple[str, str]] = []
+    blocks: list[_Block] = []
     in_code = False
     continuable = False  # the last block is a paragraph or bullet that the next line may continue
+    tables = 0
     for raw in text.split("\n"):
         if _MD_FENCE.match(raw):
             in_code = not in_code
-            blocks.append(("", ""))
+            blocks.append(_Block(""))
             continuable = False
             continue
         if in_code:
-            blocks.append((raw, ""))
+            blocks.append(_Block(raw))
             continue
         source = _MD_QUOTE.sub("", raw)
         underline = _MD_SETEXT_UNDERLINE.match(source)
-        if underline and blocks and continuable and blocks[-1][1] == "":
-            level = "heading1" if underline[1].startswith("=") else "heading2"
-            blocks[-1] = (blocks[-1][0], level)
-            blocks.append(("", ""))
+        if underline and blocks and continuable and blocks[-1].style == "":
+            blocks[-1].style = "heading1" if underline[1].startswith("=") else "heading2"
+            blocks.append(_Block(""))
             continuable = False
+            continue
+        if _MD_TABLE_DELIMITER.match(source.strip()) and blocks and blocks[-1].table:
+            blocks[-1].header = any(cell.strip() for cell in blocks[-1].cells or ())
+            blocks.append(_Block(""))
             continue
         block, continuable_next = _markdown_block(source)
         if block is None:
-            blocks.append(("", ""))
-        elif continuable and continuable_next and block[1] == "" and not _MD_NEW_BLOCK.match(source):
-            previous_text, previous_style = blocks[-1]
-            blocks[-1] = (previous_text + " " + block[0], previous_style)
-            blocks.append(("", ""))
+            blocks.append(_Block(""))
+        elif continuable and continuable_next and block.style == "" and not _MD_NEW_BLOCK.match(source):
+            blocks[-1].text += " " + block.text
+            blocks.append(_Block(""))
         else:
+            if block.cells is not None:
+                tables += 0 if blocks and blocks[-1].table else 1
+                block.table = tables
             blocks.append(block)
         continuable = block is not None and continuable_next and not source.endswith("  ")  # hard break
+    for block in blocks:
+        _markdown_inline(block)
     return blocks
 
 
-def _markdown_block(source: str) -> tuple[tuple[str, str] | None, bool]:
-    """One markdown line as (text, style), or None for a line that carries no text; and whether it
-    is paragraph text that a following line may continue."""
+def _markdown_inline(block: _Block) -> None:
+    """Read a block's inline markup, once its wrapped lines are joined."""
+    if block.style.startswith("heading"):
+        block.text = without_emphasis(_plain_markdown(block.text))
+    elif block.cells is not None:
+        block.cells = tuple(_plain_markdown(cell) for cell in block.cells)
+        block.text = "\t".join(block.cells)
+    elif block.text:
+        block.text = _plain_markdown(block.text)
+
+
+_MD_IMAGE_LINE = re.compile(r"^\s*!\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)(?:\{[^{}]*\})?\s*$")
+
+
+def _markdown_block(source: str) -> tuple[_Block | None, bool]:
+    """One markdown line as a block (its inline markup still in), or None for a line that carries
+    no text; and whether it is paragraph text that a following line may continue."""
     if not source.strip() or _MD_RULE.match(source) or _MD_TABLE_DELIMITER.match(source.strip()):
         return None, False
+    image = _MD_IMAGE_LINE.match(source)
+    if image:  # pandoc's `![Map](media/image6.wmf){width="6in"}`: a picture the page cannot show
+        return _Block(f"[image: {image[1].strip() or PurePath(image[2]).name}]"), False
     heading = _MD_HEADING.match(source)
     if heading:
         level = min(len(heading[1]), 3)
-        return (_plain_markdown(_without_closing_hashes(heading[2] or "")), f"heading{level}"), False
+        return _Block(_without_closing_hashes(heading[2] or ""), f"heading{level}"), False
     bullet = _MD_BULLET.match(source)
     if bullet:
-        return (_plain_markdown(bullet[1]), "bullet"), True
+        return _Block(bullet[1], "bullet"), True
     if source.strip().startswith("|"):
-        cells = re.split(r"(?<!\\)\|", source.strip().strip("|"))
-        return ("\t".join(_plain_markdown(cell.strip()) for cell in cells), ""), False
-    return (_plain_markdown(source.strip()), ""), True
+        cells = tuple(cell.strip() for cell in re.split(r"(?<!\\)\|", source.strip().strip("|")))
+        return _Block("\t".join(cells), cells=cells), False
+    return _Block(source.strip()), True
 
 
 def _without_closing_hashes(heading: str) -> str:
@@ -320,7 +377,7 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+)(?<=\S)\*(?!\*)|(?<!\w)_(?=
 
 
 def _plain_markdown(text: str) -> str:
-    """Strip inline markdown (bold, emphasis, code, links) and keep the words.
+    """Strip inline markdown (code, links) and keep the words; bold and italic become emphasis marks.
 
     Escaped characters (`1\\. Introduction`, `\\*`) are set aside first so they survive as written.
     """
@@ -328,15 +385,15 @@ def _plain_markdown(text: str) -> str:
     text = _MD_CODE.sub(lambda match: match[2].strip(), text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
-    text = _MD_STRONG.sub(lambda match: match[1] or match[2], text)
-    text = _MD_EMPHASIS.sub(lambda match: match[1] or match[2], text)
+    text = _MD_STRONG.sub(lambda match: BOLD_OPEN + (match[1] or match[2]) + BOLD_CLOSE, text)
+    text = _MD_EMPHASIS.sub(lambda match: ITALIC_OPEN + (match[1] or match[2]) + ITALIC_CLOSE, text)
     return _MD_ESCAPED.sub(lambda match: chr(ord(match[0]) - 0xE000), text)
 
 
 # --- Word (.docx) ----------------------------------------------------------------------------------
 
 
-def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
+def _docx_blocks(data: bytes) -> list[_Block]:
     archive = _open_zip(data, ".docx", "a Word document")
     names = set(archive.namelist())
     if "word/document.xml" not in names:
@@ -375,27 +432,32 @@ class _DocxReader:
     def __init__(self, document):
         # python-docx's `paragraph.style` searches every style for every paragraph; one map is linear.
         self.styles = {style.style_id: _docx_style(style) for style in document.styles}
+        self.tables = 0
 
-    def blocks(self, container) -> list[tuple[str, str]]:
+    def blocks(self, container) -> list[_Block]:
         """Paragraphs and tables of a document body or table cell, in document order."""
-        blocks: list[tuple[str, str]] = []
+        blocks: list[_Block] = []
         for item in container.iter_inner_content():
             if isinstance(item, Table):
                 blocks.extend(self.table_blocks(item))
             else:
-                blocks.append((self.text(item), self.style(item)))
+                blocks.extend(_Block(f"[image: {name}]") for name in _docx_pictures(item._p))
+                blocks.append(_Block(self.text(item), self.style(item)))
         return blocks
 
-    def table_blocks(self, table) -> list[tuple[str, str]]:
-        blocks: list[tuple[str, str]] = []
+    def table_blocks(self, table) -> list[_Block]:
+        self.tables += 1
+        table_id = self.tables
+        blocks: list[_Block] = []
         seen = set()  # python-docx repeats a merged cell in every row and column it spans: read it once
-        for row in table.rows:
+        for position, row in enumerate(table.rows):
             cells = []
             for cell in row.cells:
                 if cell._tc not in seen:
                     seen.add(cell._tc)
                     cells.append(self.blocks(cell))
-            blocks.extend(_row_blocks(cells))
+            header = position == 0 and bool(row._tr.xpath("./w:trPr/w:tblHeader"))
+            blocks.extend(_row_blocks(cells, table_id, header))
         return blocks
 
     def text(self, paragraph) -> str:
@@ -409,26 +471,56 @@ class _DocxReader:
         style = self.styles.get(paragraph._p.style or "", "")
         if style:
             return style
-        # Bullets applied straight to a Normal paragraph carry numbering properties instead of a style.
         properties = paragraph._p.pPr
-        return "bullet" if properties is not None and properties.numPr is not None else ""
+        if properties is None:
+            return ""
+        # An outline level set on the paragraph itself makes it a heading in Word's navigation pane.
+        outline = properties.find(qn("w:outlineLvl"))
+        if outline is not None:
+            return _outline_style(outline.get(qn("w:val")))
+        # Bullets applied straight to a Normal paragraph carry numbering properties instead of a style.
+        return "bullet" if properties.numPr is not None else ""
+
+
+def _docx_pictures(paragraph) -> list[str]:
+    """The pictures in a paragraph, by the name Word gave them (`Picture 3`, `image6.wmf`)."""
+    names = []
+    for drawing in paragraph.xpath("./descendant::w:drawing | ./descendant::w:pict | ./descendant::w:object"):
+        described = drawing.xpath("./descendant::wp:docPr")
+        name = (described[0].get("descr") or described[0].get("name")) if described else ""
+        names.append(" ".join((name or "picture").split()))
+    return names
+
+
+def _outline_style(level: str | None) -> str:
+    """Word's outline level (0 is the top, 9 is body text) as a Line style."""
+    try:
+        number = int(level or "9")
+    except ValueError:
+        return ""
+    return f"heading{min(number + 1, 3)}" if 0 <= number < 9 else ""
 
 
 def _docx_style(style) -> str:
     """A Word style's Line style, looking through the styles it is based on: an author's own
-    "Chapter title" based on Heading 1 is a heading too."""
+    "Chapter title" based on Heading 1 is a heading too, and so is a style with an outline level."""
     for _ in range(10):  # Word caps style chains; this also stops a corrupt, circular one
         if style is None:
             return ""
         line_style = _style_for_name(style.name)
         if line_style:
             return line_style
+        outline = style.element.xpath("./w:pPr/w:outlineLvl")
+        if outline:
+            return _outline_style(outline[0].get(qn("w:val")))
         style = getattr(style, "base_style", None)
     return ""
 
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)", re.IGNORECASE)
 _BULLET_STYLE = re.compile(r"^list\s*(?:bullet|paragraph)", re.IGNORECASE)
+_NUMBERED_STYLE = re.compile(r"^list\s*number", re.IGNORECASE)
+_CONTENTS_STYLE = re.compile(r"^(?:toc|contents)\s*(?:\d|heading)", re.IGNORECASE)
 
 
 def _style_for_name(name: str) -> str:
@@ -439,6 +531,12 @@ def _style_for_name(name: str) -> str:
         return f"heading{min(max(int(heading[1]), 1), 3)}"
     if name.lower() == "title":
         return "title"
+    if name.lower() == "caption":
+        return "caption"
+    if _CONTENTS_STYLE.match(name):
+        return "contents"
+    if _NUMBERED_STYLE.match(name):
+        return "numbered"
     return "bullet" if _BULLET_STYLE.match(name) else ""
 
 
@@ -462,7 +560,7 @@ _ODT_SKIPPED_BLOCKS = {
 _ODT_ROW_GROUPS = {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group"}
 
 
-def _odt_blocks(data: bytes) -> list[tuple[str, str]]:
+def _odt_blocks(data: bytes) -> list[_Block]:
     archive = _open_zip(data, ".odt", "an OpenDocument text document")
     names = set(archive.namelist())
     if "content.xml" not in names:
@@ -521,34 +619,37 @@ class _OdtReader:
             style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
             for style in root.iter(f"{_STYLE}style")
         }
+        self.tables = 0
 
-    def blocks(self, element: ElementTree.Element, in_list: bool) -> list[tuple[str, str]]:
-        blocks: list[tuple[str, str]] = []
+    def blocks(self, element: ElementTree.Element, in_list: bool) -> list[_Block]:
+        blocks: list[_Block] = []
         for child in element:
             if child.tag in _ODT_SKIPPED_BLOCKS:
                 continue
             if child.tag == f"{_TEXT}h":
                 level = _odt_count(child.get(f"{_TEXT}outline-level"), most=3)
-                blocks.append((self.text(child), f"heading{level}"))
+                blocks.append(_Block(self.text(child), f"heading{level}"))
             elif child.tag == f"{_TEXT}p":
                 style = self.style(child.get(f"{_TEXT}style-name", ""))
-                blocks.append((self.text(child), style or ("bullet" if in_list else "")))
+                blocks.extend(_Block(f"[image: {name}]") for name in _odt_pictures(child))
+                blocks.append(_Block(self.text(child), style or ("bullet" if in_list else "")))
             elif child.tag == f"{_TABLE}table":
-                blocks.extend(self.table_blocks(child))
+                self.tables += 1
+                blocks.extend(self.table_blocks(child, self.tables, header=False))
             else:  # lists, list items, sections: their paragraphs, in order
                 blocks.extend(self.blocks(child, in_list or child.tag == f"{_TEXT}list"))
         return blocks
 
-    def table_blocks(self, table: ElementTree.Element) -> list[tuple[str, str]]:
-        blocks: list[tuple[str, str]] = []
+    def table_blocks(self, table: ElementTree.Element, table_id: int, header: bool) -> list[_Block]:
+        blocks: list[_Block] = []
         for child in table:
             if child.tag in _ODT_ROW_GROUPS:
-                blocks.extend(self.table_blocks(child))
+                blocks.extend(self.table_blocks(child, table_id, child.tag == f"{_TABLE}table-header-rows"))
             elif child.tag == f"{_TABLE}table-row":
                 cells = [
                     self.blocks(cell, in_list=False) for cell in child if cell.tag == f"{_TABLE}table-cell"
                 ]
-                blocks.extend(_row_blocks(cells))
+                blocks.extend(_row_blocks(cells, table_id, header))
         return blocks
 
     def style(self, name: str) -> str:
@@ -572,10 +673,22 @@ class _OdtReader:
                 parts.append("\n")
             elif child.tag == f"{_TEXT}number":  # a heading's automatic number, as last laid out
                 parts.append((child.text or "") + "\t")
-            elif child.tag not in _ODT_SKIPPED_INLINE:
+            elif child.tag not in _ODT_SKIPPED_INLINE and child.tag != f"{_DRAW}frame":
                 parts.append(self.text(child))
             parts.append(child.tail or "")
         return "".join(parts)
+
+
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+
+
+def _odt_pictures(paragraph: ElementTree.Element) -> list[str]:
+    """The pictures anchored in a paragraph, by their frame's name."""
+    return [
+        " ".join((frame.get(f"{_DRAW}name") or "picture").split())
+        for frame in paragraph.iter(f"{_DRAW}frame")
+        if frame.find(f"{_DRAW}image") is not None
+    ]
 
 
 def _odt_count(value: str | None, most: int) -> int:
@@ -619,25 +732,36 @@ def _open_zip(data: bytes, extension: str, kind: str) -> zipfile.ZipFile:
     return archive
 
 
-def _row_blocks(cells: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
+def _row_blocks(cells: list[list[_Block]], table: int, header: bool) -> list[_Block]:
     """Lay a table row out as Word's own "Save as plain text" does.
 
     The cells' first paragraphs share one line, joined by tabs (`9.2<tab>Help children…`); further
     paragraphs of a cell follow on their own lines, so bullets and marker lines in a cell stay apart.
-    A shared line keeps a style only when a single cell put text on it.
+    A shared line keeps a style only when a single cell put text on it. The first line also carries
+    the whole row, each cell's paragraphs joined, for the parser to keep a real table as a table.
     """
-    lines: list[list[tuple[str, str]]] = []
+    lines: list[list[_Block]] = []
     for index, cell in enumerate(cells):
-        for position, block in enumerate(cell or [("", "")]):
+        for position, block in enumerate(cell or [_Block("")]):
             if position == 0 and index > 0 and lines:
                 lines[-1].append(block)
             else:
                 lines.append([block])
+    row = tuple("\n".join(block.text for block in cell if block.text.strip()) for cell in cells)
     blocks = []
-    for parts in lines:
-        styles = [style for text, style in parts if text.strip()]
-        text = "\t".join(text for text, _ in parts)
-        blocks.append((text, styles[0] if len(styles) == 1 else ""))
+    for position, parts in enumerate(lines):
+        styles = [block.style for block in parts if block.text.strip()]
+        text = "\t".join(block.text for block in parts)
+        first = position == 0
+        blocks.append(
+            _Block(
+                text,
+                styles[0] if len(styles) == 1 else "",
+                table=table,
+                cells=row if first else None,
+                header=header and first,
+            )
+        )
     return blocks
 
 
@@ -646,7 +770,7 @@ _SPACES = re.compile("[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x1f\x7f]")
 
 
-def _number_lines(blocks: list[tuple[str, str]]) -> list[Line]:
+def _number_lines(blocks: list[_Block]) -> list[Line]:
     """Clean each block's text and give every resulting line its number.
 
     A line break inside a heading is only layout, so it becomes a space; inside other text it starts
@@ -654,14 +778,27 @@ def _number_lines(blocks: list[tuple[str, str]]) -> list[Line]:
     is plain text even when its paragraph was a bullet.
     """
     lines: list[Line] = []
-    for text, style in blocks:
-        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-        if style.startswith("heading"):
+    for block in blocks:
+        text = _tidy_characters(block.text)
+        if block.style.startswith("heading"):
             pieces = [_LINE_BREAKS.sub(" ", text)]
         else:
             pieces = _LINE_BREAKS.split(text)
+        cells = tuple(_tidy_characters(cell) for cell in block.cells) if block.cells is not None else None
         for position, piece in enumerate(pieces):
+            first = position == 0
             lines.append(
-                Line(text=piece.rstrip(), style=style if position == 0 else "", number=len(lines) + 1)
+                Line(
+                    text=piece.rstrip(),
+                    style=block.style if first else "",
+                    number=len(lines) + 1,
+                    table=block.table,
+                    cells=cells if first else None,
+                    header=block.header and first,
+                )
             )
     return lines
+
+
+def _tidy_characters(text: str) -> str:
+    return _INVISIBLE.sub("", _SPACES.sub(" ", text))
