@@ -55,7 +55,8 @@ _NUMBER = re.compile(r"^(?P<number>[1-9]\d?(?:(?:\.|,(?=\d{1,2}\b))\d{1,3}){0,3}
 _BULLET = re.compile(r"^(?:[·•●○◦▪■❑❖➢➤►✓✔\uf000-\uf0ff]\s*|[-–*+o]\s+)(?P<text>.*)$")
 _SPACES = re.compile(r" {2,}")
 _SENTENCE_END = (".", ":", ";", ",")
-_LEAD_IN_END = (":", ":-", ":–", ":—", "-", "–")  # `Other elements could include:-`
+_LIST_LEAD_IN_END = (":-", ":–", ":—")  # `Other elements could include:-`
+_LEAD_IN_END = (":", "-", "–", *_LIST_LEAD_IN_END)
 # Annexes and appendices are sections of their own, after the chapters, numbered or not.
 _ANNEX = re.compile(r"^(?:annex(?:e|es)?|appendix|appendices)\b", re.IGNORECASE)
 _LABEL_WORDS = 4
@@ -366,14 +367,16 @@ def _table_end(lines: list[_MarkedLine], start: int) -> int:
         while end < len(lines) and lines[end].line.table == table:
             end += 1
         return end
-    while end < len(lines) and not lines[end].line.table and len(_cells_of(lines[end].line.text)) >= 2:
+    while end < len(lines) and not lines[end].line.table and _is_text_table_row(lines[end]):
         end += 1
     return end if end - start >= 2 else start
 
 
-def _cells_of(text: str) -> list[str]:
-    cells = [cell.strip() for cell in text.split("\t")]
-    return cells if sum(1 for cell in cells if cell) >= 2 else []
+def _is_text_table_row(line: _MarkedLine) -> bool:
+    """A line of Word's text export that is a table row: two cells or more, and not a numbered
+    paragraph laid out in a table (`9.2<tab>Help children…`) or a marker."""
+    cells = [cell.strip() for cell in line.line.text.split("\t")]
+    return sum(1 for cell in cells if cell) >= 2 and not _is_bare_number(cells[0]) and not line.refs
 
 
 def _data_table(group: list[_MarkedLine]) -> _Table | None:
@@ -595,8 +598,12 @@ def _is_title_like(text: str) -> bool:
 
 
 def _is_lead_in(text: str) -> bool:
-    """`Other elements could include:-` introduces a list; it is not a heading."""
-    return text.rstrip().endswith(_LEAD_IN_END)
+    """`Other elements could include:-` introduces a list; it is not a heading. A label in capitals
+    may end with a colon (`OUTCOME 1:`) and still head what follows."""
+    text = text.rstrip()
+    if _is_capitals(text):
+        return text.endswith(_LIST_LEAD_IN_END)
+    return text.endswith(_LEAD_IN_END)
 
 
 def _is_heading_text(text: str) -> bool:
@@ -956,8 +963,8 @@ class _PlanBuilder:
         for chapter in self.chapters:
             for paragraph in chapter.paragraphs:
                 _promote_heading(paragraph)
+            numbering.gaps.extend(_gaps(chapter))  # an empty number is still there: not a gap
             numbering.empty.extend(self.drop_empty_paragraphs(chapter))
-            numbering.gaps.extend(_gaps(chapter))
         self.drop_empty_chapters()
         numbering.count = sum(1 for chapter in self.chapters for p in chapter.paragraphs if p.number)
         return ParsedPlan(

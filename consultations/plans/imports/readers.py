@@ -117,12 +117,16 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
         text = _decode_text(data, encoding)
         blocks = _markdown_blocks(text) if extension == ".md" else [_Block(line) for line in text.split("\n")]
     lines = _number_lines(blocks)
-    if not any(line.text.strip() for line in lines):
+    if not any(line.text.strip() and not _PICTURE_LINE.match(line.text) for line in lines):
         raise PlanImportError(
             "There is no text in this file (it may hold only pictures or scanned pages). "
             "Upload a plan draft whose text can be selected and copied."
         )
     return lines
+
+
+# What readers write for a picture: it shows where the picture was, but is not text to import.
+_PICTURE_LINE = re.compile(r"^\[image: [^\]]*\]$")
 
 
 def _unsupported_message(filename: str, extension: str) -> str:
@@ -285,6 +289,7 @@ def _markdown_blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     in_code = False
     continuable = False  # the last block is a paragraph or bullet that the next line may continue
+    open_block = _Block("")  # that paragraph or bullet
     tables = 0
     for raw in text.split("\n"):
         if _MD_FENCE.match(raw):
@@ -310,9 +315,11 @@ def _markdown_blocks(text: str) -> list[_Block]:
         if block is None:
             blocks.append(_Block(""))
         elif continuable and continuable_next and block.style == "" and not _MD_NEW_BLOCK.match(source):
-            blocks[-1].text += " " + block.text
+            open_block.text += " " + block.text  # a paragraph wrapped over any number of lines
             blocks.append(_Block(""))
+            block = open_block
         else:
+            open_block = block
             if block.cells is not None:
                 tables += 0 if blocks and blocks[-1].table else 1
                 block.table = tables
