@@ -485,7 +485,7 @@ def test_prompts_name_the_paragraphs_own_words_and_every_paragraph_of_a_referenc
 
 
 def test_number_ranges():
-    from consultations.plans.imports.importer import number_ranges
+    from consultations.plans.imports.questionnaire import number_ranges
 
     assert number_ranges(["4.50", "4.51", "4.52"]) == "4.50–4.52"
     assert number_ranges(["4.2", "4.7", "5.1", "5.2"]) == "4.2, 4.7 and 5.1–5.2"

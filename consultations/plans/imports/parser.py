@@ -27,6 +27,7 @@ from .readers import (
     PlanImportError,
     without_emphasis,
 )
+from .tables import Table, tables_kept_whole
 
 # `Ref – Q 6.1 Consultation Questionnaire` and its variants: hyphen, en or em dash, colon or nothing
 # after Ref; Q or Question; any spacing; the number may be missing (an error, reported by line).
@@ -211,8 +212,8 @@ def parse_plan(lines: list[Line]) -> ParsedPlan:
     cleaned = clean_lines(lines)
     marked = [_MarkedLine.of(line, position) for position, line in enumerate(cleaned.lines)]
     builder = _PlanBuilder(_Outline.of(marked, cleaned.contents))
-    for item in _tables_kept_whole(marked):
-        if isinstance(item, _Table):
+    for item in tables_kept_whole(marked):
+        if isinstance(item, Table):
             builder.add_table(item)
         else:
             builder.add(item)
@@ -319,125 +320,6 @@ def _text_around(text: str, matches: list[re.Match]) -> str:
         if any(char.isalnum() for char in piece):
             kept.append(piece.strip())
     return " ".join(kept)
-
-
-# --- Tables ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Table:
-    """A table of the author's, kept as a table rather than read line by line."""
-
-    rows: list[list[str]]
-    header: bool
-    kind: str  # "table", or "definitions" for a table of terms and what they mean
-    first: _MarkedLine
-
-    def value(self) -> dict:
-        return {"kind": self.kind, "header": self.header, "rows": self.rows}
-
-
-_DEFINITION_TERM_WORDS = 6
-_HEADER_CELL_WORDS = 4
-
-
-def _tables_kept_whole(lines: list[_MarkedLine]):
-    """The lines, with each table of data (not a table used to lay out numbered paragraphs) as one
-    `_Table`. Word tables are known by the reader; in a text file, consecutive lines of two or more
-    tab-separated cells are a table."""
-    index = 0
-    while index < len(lines):
-        end = _table_end(lines, index)
-        if end == index:
-            yield lines[index]
-            index += 1
-            continue
-        table = _data_table(lines[index:end])
-        if table is None:
-            yield from lines[index:end]
-        else:
-            yield table
-        index = end
-
-
-def _table_end(lines: list[_MarkedLine], start: int) -> int:
-    table = lines[start].line.table
-    end = start
-    if table:
-        while end < len(lines) and lines[end].line.table == table:
-            end += 1
-        return end
-    while end < len(lines) and not lines[end].line.table and _is_text_table_row(lines[end]):
-        end += 1
-    return end if end - start >= 2 else start
-
-
-def _is_text_table_row(line: _MarkedLine) -> bool:
-    """A line of Word's text export that is a table row: two cells or more, and not a numbered
-    paragraph laid out in a table (`9.2<tab>Help children…`) or a marker."""
-    cells = [cell.strip() for cell in line.line.text.split("\t")]
-    return sum(1 for cell in cells if cell) >= 2 and not _is_bare_number(cells[0]) and not line.refs
-
-
-def _data_table(group: list[_MarkedLine]) -> _Table | None:
-    """The group as a table of data, or None when it lays out plan paragraphs (a number in its first
-    column, a question marker) or is too small to be more than a box around text."""
-    if any(line.refs or line.errors for line in group):
-        return None
-    if group[0].line.table:
-        rows = [list(line.line.cells) for line in group if line.line.cells is not None]
-        marked_header = group[0].line.header
-    else:
-        rows = [line.line.text.split("\t") for line in group]
-        marked_header = False
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if len(rows) < 2 or max(sum(1 for cell in row if cell.strip()) for row in rows) < 2:
-        return None
-    if any(_is_bare_number(row[0]) for row in rows):
-        return None
-    width = max(len(row) for row in rows)
-    rows = [[_clean_cell(cell) for cell in row] + [""] * (width - len(row)) for row in rows]
-    header = marked_header or _looks_like_header(rows)
-    body = rows[1:] if header else rows
-    kind = "definitions" if _is_definitions(body) else "table"
-    return _Table(rows, header, kind, group[0])
-
-
-def _is_bare_number(text: str) -> bool:
-    match = _NUMBER.match(without_emphasis(text).strip())
-    return bool(match) and not (match["rest"] or "").strip()
-
-
-def _clean_cell(text: str) -> str:
-    return "\n".join(_SPACES.sub(" ", part.strip()) for part in text.split("\n") if part.strip())
-
-
-def _words(text: str) -> int:
-    return len(without_emphasis(text).split())
-
-
-def _looks_like_header(rows: list[list[str]]) -> bool:
-    """A first row of short labels over longer cells (or over figures) is the table's header."""
-    first, rest = rows[0], rows[1:]
-    filled = [cell for cell in first if cell]
-    if len(filled) < 2 or any(_words(cell) > _HEADER_CELL_WORDS or cell.endswith(".") for cell in filled):
-        return False
-    first_words = sum(_words(cell) for cell in first) / len(first)
-    rest_words = sum(_words(cell) for row in rest for cell in row) / max(1, sum(len(row) for row in rest))
-    has_digits = any(char.isdigit() for char in "".join(first))
-    figures_below = not has_digits and any(char.isdigit() for row in rest for char in "".join(row))
-    return rest_words > first_words * 1.5 or figures_below
-
-
-def _is_definitions(body: list[list[str]]) -> bool:
-    """Two columns: a short term, then a longer description of it."""
-    if not body or any(len(row) != 2 for row in body):
-        return False
-    if any(not row[0] or _words(row[0]) > _DEFINITION_TERM_WORDS or row[0].endswith(".") for row in body):
-        return False
-    terms = sum(_words(row[0]) for row in body) / len(body)
-    descriptions = sum(_words(row[1]) for row in body) / len(body)
-    return descriptions >= 3 and descriptions >= 2 * terms
 
 
 @dataclass
@@ -670,7 +552,7 @@ class _PlanBuilder:
         if (line.text or line.refs) and not self.chapters:
             self.prelude_lines.append(line.number)
 
-    def add_table(self, table: _Table) -> None:
+    def add_table(self, table: Table) -> None:
         """A table goes into the current paragraph, or a paragraph of its own if that one has a
         table already; text after it starts a new paragraph, so nothing reads out of order."""
         line = table.first
