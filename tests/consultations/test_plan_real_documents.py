@@ -611,3 +611,19 @@ def test_admin_offers_sentence_case_and_headlines_and_shows_what_is_left(admin_c
     assert "Numbered paragraphs: 3 (gaps: none; empty: none)" in html
     assert "What would be left to do" in html and "Rewrite the headlines draft" in html
     assert not PlanHeadlinesPage.objects.exists()
+
+
+def test_a_foreword_before_the_contents_page_is_kept_not_taken_for_a_cover():
+    foreword = (
+        "Welcome to our plan. Over the last year more than two thousand children and young people "
+        "told us what matters to them, and this plan is built on what they said."
+    )
+    plan = parse(
+        "plan.txt",
+        word_text(
+            f"{foreword}\nCONTENTS\nIntroduction\t3\nServices\t5\n"
+            + "1\tINTRODUCTION\n1.1\tText.\n2\tSERVICES\n2.1\tMore."
+        ),
+    )
+    assert plan.cover == []
+    assert plan.chapters[0].paragraphs[0].pieces == [("p", foreword)]

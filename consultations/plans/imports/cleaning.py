@@ -38,6 +38,7 @@ _LABEL_CHARS = 40
 _LABELS_WITHOUT_PICTURE = 8  # a run this long is a chart's labels even with no picture beside it
 _LABELS_BESIDE_PICTURE = 3
 _COVER_LINES = 15  # more text than this before the contents page is the plan, not its cover
+_COVER_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _take_contents(lines: list[Line]) -> Cleaned:
     cover = [line for line in lines[:start] if line.text.strip()]
     notes = []
     kept_from = start
-    if cover and len(cover) <= _COVER_LINES:
+    if cover and len(cover) <= _COVER_LINES and all(_is_cover_line(line) for line in cover):
         quoted = ", ".join(f"“{without_emphasis(line.text.strip())}”" for line in cover[:4])
         more = f" and {len(cover) - 4} more" if len(cover) > 4 else ""
         notes.append(f"{_lines(cover[0].number, cover[-1].number)}: the cover ({quoted}{more}) was left out.")
@@ -126,6 +127,11 @@ def _take_contents(lines: list[Line]) -> Cleaned:
     return Cleaned(
         kept, contents=entries, cover=[without_emphasis(line.text.strip()) for line in cover], notes=notes
     )
+
+
+def _is_cover_line(line: Line) -> bool:
+    """A title, a partnership's name, a date: short. A sentence of text is a foreword, kept."""
+    return len(line.text.split()) <= _COVER_WORDS and not line.table
 
 
 def _contents_start(lines: list[Line]) -> int | None:
