@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from consultations.models import PlanDraftPage, PlanHeadlinesPage
-from consultations.plans.imports import parse_plan, read_document
+from consultations.plans.imports import PlanImportError, parse_plan, read_document
 from consultations.plans.imports.importer import import_plan_draft
 from tests.conftest import make_consultation
 
@@ -627,3 +627,12 @@ def test_a_foreword_before_the_contents_page_is_kept_not_taken_for_a_cover():
     )
     assert plan.cover == []
     assert plan.chapters[0].paragraphs[0].pieces == [("p", foreword)]
+
+
+def test_a_document_of_nothing_but_a_diagram_says_so():
+    with pytest.raises(PlanImportError) as error:
+        parse("plan.txt", word_text("[image: image1.emf]\n&\n-\n&"))
+    assert "No plan text was left once the cover, contents page and figures were set aside" in str(
+        error.value
+    )
+    assert "Lines 1–4: a figure (1 picture, 3 lines of symbols only)" in str(error.value)

@@ -217,6 +217,12 @@ def parse_plan(lines: list[Line]) -> ParsedPlan:
             builder.add_table(item)
         else:
             builder.add(item)
+    if not builder.chapters and not builder.prelude and cleaned.notes:
+        raise PlanImportError(
+            "No plan text was left once the cover, contents page and figures were set aside: "
+            + " ".join(cleaned.notes[:3])
+            + " Check that this is the plan draft itself."
+        )
     plan = builder.finish()
     plan.title = title
     plan.cover = cleaned.cover

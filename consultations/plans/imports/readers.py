@@ -341,7 +341,7 @@ def _markdown_inline(block: _Block) -> None:
         block.text = _plain_markdown(block.text)
 
 
-_MD_IMAGE_LINE = re.compile(r"^\s*!\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)(?:\{[^{}]*\})?\s*$")
+_MD_IMAGE_LINE = re.compile(r"^\s*+!\[([^\[\]]*+)\]\(([^()\s]*+)[^()]*+\)(?:\{[^{}]*+\})?\s*+$")
 
 
 def _markdown_block(source: str) -> tuple[_Block | None, bool]:
