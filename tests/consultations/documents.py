@@ -32,7 +32,7 @@ import docx
 import docx.shared
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -122,6 +122,17 @@ def _docx_contents(document, entries) -> None:
         paragraph.add_run(str(page))
         if index == len(entries) - 1:
             paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+    # Word 2007 and later put the whole contents page in a content control.
+    body = document.element.body
+    heading = body.findall(qn("w:p"))[-len(entries) - 1]
+    control = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent/></w:sdt>"
+    )
+    heading.addprevious(control)
+    content = control.find(qn("w:sdtContent"))
+    for paragraph in body.findall(qn("w:p"))[-len(entries) - 1 :]:
+        content.append(paragraph)
 
 
 def _docx_tracked(document, text: str, inserted: str, deleted: str) -> None:

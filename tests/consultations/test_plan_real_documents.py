@@ -636,3 +636,48 @@ def test_a_document_of_nothing_but_a_diagram_says_so():
         error.value
     )
     assert "Lines 1–4: a figure (1 picture, 3 lines of symbols only)" in str(error.value)
+
+
+HEADINGS_ONLY_WORD = [
+    ("p", "CHILDREN AND YOUNG PEOPLE'S PLAN 2008–2011"),
+    ("p", "HARROWBY VALE PARTNERSHIP"),
+    (
+        "contents",
+        [("Executive summary", 3), ("Being healthy", 6), ("Staying safe", 9), ("Annex A: Glossary", 12)],
+    ),
+    ("heading1", "Executive summary"),
+    ("p", "This plan sets out what the partnership will do by March 2011."),
+    ("heading1", "Our approach"),  # a short subheading styled as a chapter by mistake
+    ("p", "We asked young people first."),
+    ("heading1", "Being healthy"),
+    ("heading2", "PRIORITY AREA"),
+    ("p", "Fewer young people smoke."),
+    ("heading1", "Staying safe"),
+    ("heading2", "PRIORITY AREA"),
+    ("p", "Safer journeys to school."),
+    ("heading1", "Annex A: Glossary"),
+    ("table", TERMS),
+]
+
+
+def test_a_word_plan_with_headings_only_uses_its_contents_field_to_find_chapters():
+    plan = parse("plan.docx", docx_bytes(HEADINGS_ONLY_WORD))
+    assert [heading for _, heading in headings(plan)] == [
+        "Executive summary",
+        "Being healthy",
+        "Staying safe",
+        "Annex A: Glossary",
+    ]
+    assert [(p.heading, p.pieces) for p in plan.chapters[0].paragraphs] == [
+        ("", [("p", "This plan sets out what the partnership will do by March 2011.")]),
+        ("Our approach", [("p", "We asked young people first.")]),
+    ]
+    assert [p.heading for p in plan.chapters[1].paragraphs] == ["PRIORITY AREA"]
+    assert plan.chapters[3].paragraphs[0].table["kind"] == "definitions"
+    assert [entry.title for entry in plan.contents] == [
+        "Executive summary",
+        "Being healthy",
+        "Staying safe",
+        "Annex A: Glossary",
+    ]
+    assert plan.cover == ["CHILDREN AND YOUNG PEOPLE'S PLAN 2008–2011", "HARROWBY VALE PARTNERSHIP"]

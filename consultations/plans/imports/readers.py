@@ -20,6 +20,7 @@ from pathlib import PurePath
 import docx
 from docx.oxml.ns import qn
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # A zip can unpack to far more than it weighs; refuse anything that would fill memory.
@@ -444,7 +445,8 @@ class _DocxReader:
     def blocks(self, container) -> list[_Block]:
         """Paragraphs and tables of a document body or table cell, in document order."""
         blocks: list[_Block] = []
-        for item in container.iter_inner_content():
+        element = container._body._element if hasattr(container, "_body") else container._element
+        for item in _docx_items(element, container):
             if isinstance(item, Table):
                 blocks.extend(self.table_blocks(item))
             else:
@@ -487,6 +489,21 @@ class _DocxReader:
             return _outline_style(outline.get(qn("w:val")))
         # Bullets applied straight to a Normal paragraph carry numbering properties instead of a style.
         return "bullet" if properties.numPr is not None else ""
+
+
+def _docx_items(element, parent):
+    """The paragraphs and tables in a body or cell, including those inside content controls
+    (`w:sdt`), where Word puts a contents field, a cover page or a form's text; python-docx's own
+    `iter_inner_content` steps over those."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _docx_items(content, parent)
 
 
 def _docx_pictures(paragraph) -> list[str]:
