@@ -349,14 +349,12 @@ Safer journeys to school
 """
 
 
+HEADINGS_ONLY_CHAPTERS = ["EXECUTIVE SUMMARY", "OUR VISION", "BEING HEALTHY", "STAYING SAFE"]
+
+
 def test_a_plan_with_headings_only_has_the_sections_its_contents_page_lists():
     plan = parse("plan.txt", word_text(HEADINGS_ONLY))
-    assert [heading for _, heading in headings(plan)] == [
-        "EXECUTIVE SUMMARY",
-        "OUR VISION",
-        "BEING HEALTHY",
-        "STAYING SAFE",
-    ]
+    assert [heading for _, heading in headings(plan)] == HEADINGS_ONLY_CHAPTERS
     healthy = plan.chapters[2].paragraphs
     # The repeated label stays a label within its section; the outcome is one heading, not three.
     assert [p.heading for p in healthy] == [
@@ -375,12 +373,7 @@ def test_a_plan_with_headings_only_has_the_sections_its_contents_page_lists():
 
 def test_a_pandoc_markdown_plan_shows_bold_as_bold_and_never_its_asterisks():
     plan = parse("plan.md", HEADINGS_ONLY_PANDOC.encode())
-    assert [heading for _, heading in headings(plan)] == [
-        "EXECUTIVE SUMMARY",
-        "OUR VISION",
-        "BEING HEALTHY",
-        "STAYING SAFE",
-    ]
+    assert [heading for _, heading in headings(plan)] == HEADINGS_ONLY_CHAPTERS
     summary = plan.chapters[0].paragraphs[0].html()
     assert "<b>listen to children and young people</b> before every decision." in summary
     assert not any("*" in p.html() or "*" in p.heading for p in plan.paragraphs)
@@ -662,22 +655,13 @@ HEADINGS_ONLY_WORD = [
 
 def test_a_word_plan_with_headings_only_uses_its_contents_field_to_find_chapters():
     plan = parse("plan.docx", docx_bytes(HEADINGS_ONLY_WORD))
-    assert [heading for _, heading in headings(plan)] == [
-        "Executive summary",
-        "Being healthy",
-        "Staying safe",
-        "Annex A: Glossary",
-    ]
+    contents = ["Executive summary", "Being healthy", "Staying safe", "Annex A: Glossary"]
+    assert [heading for _, heading in headings(plan)] == contents
     assert [(p.heading, p.pieces) for p in plan.chapters[0].paragraphs] == [
         ("", [("p", "This plan sets out what the partnership will do by March 2011.")]),
         ("Our approach", [("p", "We asked young people first.")]),
     ]
     assert [p.heading for p in plan.chapters[1].paragraphs] == ["PRIORITY AREA"]
     assert plan.chapters[3].paragraphs[0].table["kind"] == "definitions"
-    assert [entry.title for entry in plan.contents] == [
-        "Executive summary",
-        "Being healthy",
-        "Staying safe",
-        "Annex A: Glossary",
-    ]
+    assert [entry.title for entry in plan.contents] == contents
     assert plan.cover == ["CHILDREN AND YOUNG PEOPLE'S PLAN 2008–2011", "HARROWBY VALE PARTNERSHIP"]
