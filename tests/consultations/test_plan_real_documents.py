@@ -663,5 +663,26 @@ def test_a_word_plan_with_headings_only_uses_its_contents_field_to_find_chapters
     ]
     assert [p.heading for p in plan.chapters[1].paragraphs] == ["PRIORITY AREA"]
     assert plan.chapters[3].paragraphs[0].table["kind"] == "definitions"
+    assert (
+        "Line 10 (“Our approach”): the contents page does not list this heading, so it heads a section of "
+        "the chapter before it rather than a chapter of its own."
+    ) in plan.warnings
+    assert any(w.startswith("Line 13 (“PRIORITY AREA”): this heading is repeated") for w in plan.warnings)
+    assert (
+        "Line 19: a table of 3 rows was kept as a list of terms and what they mean. Check it reads as the document's does."
+        in plan.warnings
+    )
     assert [entry.title for entry in plan.contents] == contents
     assert plan.cover == ["CHILDREN AND YOUNG PEOPLE'S PLAN 2008–2011", "HARROWBY VALE PARTNERSHIP"]
+
+
+def test_a_plans_tables_are_printed_row_by_row_in_its_pdf(client, home):
+    import pypdf
+
+    page = imported(docx_bytes, TABLES, publish=True)
+    response = client.get(page.url + "pdf/")
+    assert response.status_code == 200
+    pdf = b"".join(response.streaming_content) if response.streaming else response.content
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Area | Youth clubs | Young people" in text and "North | 4 | 1,200" in text
+    assert "LAC" in text and "Looked-after children: children in the care of the council." in text

@@ -541,6 +541,7 @@ class _PlanBuilder:
         self.last_heading: tuple[str, str] | None = None
         self.placed_heading: tuple[str, str] | None = None
         self.after_table: ParsedParagraph | None = None  # the paragraph a table just went into
+        self.labels_reported: set[str] = set()
 
     # --- Reading lines ---
 
@@ -567,6 +568,12 @@ class _PlanBuilder:
             self.paragraph = None
             paragraph = self.current(line)
         paragraph.table = table.value()
+        kind = {"definitions": "a list of terms and what they mean"}.get(table.kind, "a table")
+        header = " with a header row" if table.header and table.kind == "table" else ""
+        self.warnings.append(
+            f"Line {line.number}: a table of {len(table.rows)} rows was kept as {kind}{header}. Check it "
+            "reads as the document's does."
+        )
         self.paragraph = None if paragraph.number == "" and not paragraph.heading else self.paragraph
         self.after_table = paragraph
         self.last_heading = None
@@ -620,14 +627,33 @@ class _PlanBuilder:
         title = normal_title(plain)
         if _ANNEX.match(plain):
             return "chapter"
+        chapter_level = self.outline.chapter_level
+        looks_like_chapter = (
+            bool(level and chapter_level and level <= chapter_level) or plain_heading == "chapter"
+        )
         if title in self.outline.labels:
+            self.report_label(title, line)
             return "section"
         if self.outline.contents_chapters and not self.outline.numbered:
-            return "chapter" if title in self.outline.contents_chapters else "section"
-        chapter_level = self.outline.chapter_level
-        if (level and chapter_level and level <= chapter_level) or plain_heading == "chapter":
-            return "chapter"
-        return "section"
+            if title in self.outline.contents_chapters:
+                return "chapter"
+            if looks_like_chapter:
+                self.warnings.append(
+                    f"{_where(line.line)}: the contents page does not list this heading, so it heads a "
+                    "section of the chapter before it rather than a chapter of its own."
+                )
+            return "section"
+        return "chapter" if looks_like_chapter else "section"
+
+    def report_label(self, title: str, line: _MarkedLine) -> None:
+        """Say once, in a plan without numbers, that a repeated heading was read as a label."""
+        if self.outline.numbered or title in self.labels_reported:
+            return
+        self.labels_reported.add(title)
+        self.warnings.append(
+            f"{_where(line.line)}: this heading is repeated through the document, so it is read as a "
+            "label within sections (joined to the heading after it, if any), never as a chapter."
+        )
 
     def add_piece(self, kind: str, text: str, line: _MarkedLine) -> None:
         """Add a text piece, or continue the last one when the line just before was cut
