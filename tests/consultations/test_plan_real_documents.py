@@ -686,3 +686,12 @@ def test_a_plans_tables_are_printed_row_by_row_in_its_pdf(client, home):
     text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Area | Youth clubs | Young people" in text and "North | 4 | 1,200" in text
     assert "LAC" in text and "Looked-after children: children in the care of the council." in text
+
+
+def test_a_pandoc_pipe_table_keeps_its_header_row():
+    source = (
+        "1 WORDS WE USE\n\n1.1 These words appear in the plan.\n\n| Term | Meaning |\n|------|---------|\n"
+        + "".join(f"| {term} | {meaning} |\n" for term, meaning in TERMS)
+    )
+    table = by_number(parse("plan.md", source.encode()), "1.1").table
+    assert table == {"kind": "definitions", "header": True, "rows": [["Term", "Meaning"], *TERMS]}

@@ -310,7 +310,7 @@ def _markdown_blocks(text: str) -> list[_Block]:
             continue
         if _MD_TABLE_DELIMITER.match(source.strip()) and blocks and blocks[-1].table:
             blocks[-1].header = any(cell.strip() for cell in blocks[-1].cells or ())
-            blocks.append(_Block(""))
+            blocks.append(_Block("", table=blocks[-1].table))  # the same table goes on below
             continue
         block, continuable_next = _markdown_block(source)
         if block is None:
