@@ -6,7 +6,7 @@ from django.utils.html import escape
 from consultations.models import PlanDraftPage, PlanHeadlinesPage
 from consultations.references import ref_sort_key
 
-from .parser import ParsedPlan
+from .parsed import ParsedPlan
 from .questionnaire import count_of
 
 HEADLINES_TITLE_CHARS = 120  # PriorityBlock.title

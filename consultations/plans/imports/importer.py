@@ -26,7 +26,8 @@ from consultations.references import ref_sort_key
 
 from .casing import Casing
 from .headlines import draft_headlines
-from .parser import Numbering, ParsedPlan, parse_plan
+from .parsed import Numbering, ParsedPlan
+from .parser import parse_plan
 from .questionnaire import Reconciliation, count_of, reconcile_questionnaire, refuse_locked
 from .readers import Line, PlanImportError, read_document
 

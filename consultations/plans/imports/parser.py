@@ -2,26 +2,41 @@
 
 Plan drafts are typed by many hands: numbers on the text's line or on a line (or table cell) of
 their own, headings in capitals or in Word styles, question markers written a dozen ways. The parser
-reads them all in one pass over the lines and never drops text: whatever it cannot place for certain
-goes into the nearest section and is described in `warnings`, so an editor can check it before
+reads them all in one pass over the lines and never drops text silently: what is set aside (a cover,
+a contents page, a figure's leftovers, a number with no text) and whatever it cannot place for
+certain or had to guess is described in `warnings`, with its line, so an editor can check it before
 publishing. Only one thing stops an import: a question marker without a question number, because
 the paragraph's link to the questionnaire would silently be lost.
+
+The rules are in docs/plan-import.md; `outline.py` holds the decisions that need the whole document,
+`tables.py` the tables kept whole, `parsed.py` what the parser produces.
 """
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
-from django.utils.html import escape
 
-from consultations.references import normalise_question_ref, ref_sort_key
+from consultations.references import normalise_question_ref
 
 from .cleaning import ContentsEntry, clean_lines, normal_title
+from .outline import (
+    ANNEX,
+    BULLET,
+    SPACES,
+    Outline,
+    PlanNumber,
+    clean_heading,
+    clean_text,
+    heading_level,
+    is_capitals,
+    is_heading_text,
+    is_lead_in,
+    is_title_like,
+    plain_kind,
+)
+from .parsed import Numbering, ParsedChapter, ParsedParagraph, ParsedPlan
 from .readers import (
-    BOLD_CLOSE,
-    BOLD_OPEN,
-    ITALIC_CLOSE,
-    ITALIC_OPEN,
     LIST_STYLES,
     Line,
     PlanImportError,
@@ -51,167 +66,14 @@ _REF = re.compile(r"\d{1,3}(?:\.\d{1,3})*(?:[a-z](?![a-z]))?", re.IGNORECASE)
 _SEAM_BEFORE = " \t-–—:;,(["
 _SEAM_AFTER = " \t.-–—:;,)]"
 
+
 # `9`, `9.`, `9.2`, `9.2.1`, `9.2.` and the typo `1,7` (but not `1,000`), then space or the end.
-_NUMBER = re.compile(r"^(?P<number>[1-9]\d?(?:(?:\.|,(?=\d{1,2}\b))\d{1,3}){0,3})\.?(?:\s+(?P<rest>.*))?$")
-_BULLET = re.compile(r"^(?:[·•●○◦▪■❑❖➢➤►✓✔\uf000-\uf0ff]\s*|[-–*+o]\s+)(?P<text>.*)$")
-_SPACES = re.compile(r" {2,}")
-_SENTENCE_END = (".", ":", ";", ",")
-_LIST_LEAD_IN_END = (":-", ":–", ":—")  # `Other elements could include:-`
-_LEAD_IN_END = (":", "-", "–", *_LIST_LEAD_IN_END)
-# Annexes and appendices are sections of their own, after the chapters, numbered or not.
-_ANNEX = re.compile(r"^(?:annex(?:e|es)?|appendix|appendices)\b", re.IGNORECASE)
-_LABEL_WORDS = 4
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
-_SENTENCE_WORDS = 14
-_HEADING_WORDS = 12
-_CAPITALS_HEADING_WORDS = 20
-
-
-@dataclass
-class ParsedParagraph:
-    """A numbered paragraph (`9.2`), or an unnumbered one (number "") such as a chapter's intro.
-
-    `pieces` are (kind, text): "p", "bullet", "numbered" (list items) or "figure" (a placeholder for a
-    picture, its text the caption). `table`, when the paragraph holds one, is the ParagraphBlock's
-    table value: {"kind": "table" or "definitions", "header": bool, "rows": [[cell, …], …]}.
-    """
-
-    number: str = ""
-    heading: str = ""
-    pieces: list[tuple[str, str]] = field(default_factory=list)
-    question_refs: list[str] = field(default_factory=list)
-    source_line: int = 0
-    table: dict | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.heading or self.pieces or self.question_refs or self.table)
-
-    def first_sentence(self) -> str:
-        """The paragraph's opening words, as a reader would quote them (no emphasis marks)."""
-        text = next((without_emphasis(text) for kind, text in self.pieces if kind != "figure"), "")
-        match = _FIRST_SENTENCE.match(text)
-        sentence = match[1] if match else text
-        words = sentence.split()
-        if len(words) > _SENTENCE_WORDS:
-            return " ".join(words[:_SENTENCE_WORDS]).rstrip(",;:") + "…"
-        return sentence.rstrip(".:;")
-
-    def html(self) -> str:
-        """Wagtail rich text: a <p> per text piece, each run of list items in one <ul> or <ol>."""
-        parts: list[str] = []
-        items: list[str] = []
-        list_kind = ""
-        for kind, text in self.pieces:
-            if kind in LIST_STYLES:
-                if items and kind != list_kind:
-                    parts.append(_list_html(list_kind, items))
-                    items = []
-                list_kind = kind
-                items.append(f"<li>{_inline_html(text)}</li>")
-                continue
-            if items:
-                parts.append(_list_html(list_kind, items))
-                items = []
-            if kind == "figure":
-                parts.append(f"<p><i>[{escape(text or 'Figure')} — not shown here]</i></p>")
-            else:
-                parts.append(f"<p>{_inline_html(text)}</p>")
-        if items:
-            parts.append(_list_html(list_kind, items))
-        return "".join(parts)
-
-
-def _list_html(kind: str, items: list[str]) -> str:
-    tag = "ol" if kind == "numbered" else "ul"
-    return f"<{tag}>{''.join(items)}</{tag}>"
-
-
-_EMPHASIS_TAGS = {
-    BOLD_OPEN: ("b", True),
-    BOLD_CLOSE: ("b", False),
-    ITALIC_OPEN: ("i", True),
-    ITALIC_CLOSE: ("i", False),
-}
-
-
-def _inline_html(text: str) -> str:
-    """Escaped text with markdown's bold and italic as <b> and <i>, always balanced."""
-    out: list[str] = []
-    open_tags: list[str] = []
-    for char in escape(text):
-        if char not in _EMPHASIS_TAGS:
-            out.append(char)
-            continue
-        tag, opening = _EMPHASIS_TAGS[char]
-        if opening and tag not in open_tags:
-            open_tags.append(tag)
-            out.append(f"<{tag}>")
-        elif not opening and open_tags and open_tags[-1] == tag:
-            open_tags.pop()
-            out.append(f"</{tag}>")
-    out.extend(f"</{tag}>" for tag in reversed(open_tags))
-    return "".join(out)
-
-
-@dataclass
-class ParsedChapter:
-    number: str = ""
-    heading: str = ""
-    paragraphs: list[ParsedParagraph] = field(default_factory=list)
-    source_line: int = 0
-
-
-@dataclass
-class Numbering:
-    """How many numbered paragraphs there are, which numbers the sequences skip, and which were
-    empty (a number with no text) and so left out."""
-
-    count: int = 0
-    gaps: list[str] = field(default_factory=list)
-    empty: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        gaps = ", ".join(self.gaps) or "none"
-        empty = ", ".join(self.empty) or "none"
-        return f"numbered paragraphs: {self.count} (gaps: {gaps}; empty: {empty})"
-
-
-@dataclass
-class ParsedPlan:
-    chapters: list[ParsedChapter] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    unplaced: int = 0
-    title: str = ""  # the document's own title (Word's or OpenDocument's Title style), if it has one
-    cover: list[str] = field(default_factory=list)  # the cover's lines, when a contents page follows it
-    contents: list[ContentsEntry] = field(default_factory=list)
-    numbering: Numbering = field(default_factory=Numbering)
-
-    @property
-    def paragraphs(self) -> list[ParsedParagraph]:
-        return [paragraph for chapter in self.chapters for paragraph in chapter.paragraphs]
-
-    @property
-    def paragraph_count(self) -> int:
-        return len(self.paragraphs)
-
-    @property
-    def marker_count(self) -> int:
-        return sum(len(paragraph.question_refs) for paragraph in self.paragraphs)
-
-    @property
-    def refs(self) -> list[str]:
-        return sorted(
-            {ref for paragraph in self.paragraphs for ref in paragraph.question_refs}, key=ref_sort_key
-        )
-
-
 def parse_plan(lines: list[Line]) -> ParsedPlan:
     """Parse a document's lines into a plan; raises PlanImportError listing every broken marker."""
     title, lines = _take_title(lines)
     cleaned = clean_lines(lines)
     marked = [_MarkedLine.of(line, position) for position, line in enumerate(cleaned.lines)]
-    builder = _PlanBuilder(_Outline.of(marked, cleaned.contents))
+    builder = _PlanBuilder(Outline.of(marked, cleaned.contents))
     for item in tables_kept_whole(marked):
         if isinstance(item, Table):
             builder.add_table(item)
@@ -260,7 +122,7 @@ def _take_title(lines: list[Line]) -> tuple[str, list[Line]]:
     title, rest = "", []
     for line in lines:
         if line.style == "title" and not title and line.text.strip():
-            title = _SPACES.sub(" ", line.text.strip())
+            title = SPACES.sub(" ", line.text.strip())
         else:
             rest.append(replace(line, style="heading1") if line.style == "title" else line)
     return title, rest
@@ -328,186 +190,6 @@ def _text_around(text: str, matches: list[re.Match]) -> str:
     return " ".join(kept)
 
 
-@dataclass
-class _Number:
-    """A plan number at the start of a line: `9` (a chapter) or `9.2` (a paragraph)."""
-
-    number: str
-    rest: str
-    comma_typo: bool
-
-    @classmethod
-    def of(cls, text: str) -> "_Number | None":
-        match = _NUMBER.match(text)
-        if not match:
-            return None
-        rest = (match["rest"] or "").strip()
-        # `3.5 million children` is a quantity, not a paragraph; plan text starts with a capital.
-        if rest[:1].islower() or _is_contents_entry(rest):
-            return None
-        return cls(match["number"].replace(",", "."), rest, "," in match["number"])
-
-    @property
-    def is_chapter(self) -> bool:
-        return "." not in self.number
-
-    @property
-    def chapter(self) -> str:
-        return self.number.split(".")[0]
-
-
-def _is_contents_entry(text: str) -> bool:
-    """`Mental health ....... 45` or `Mental health<tab>45`: a contents page names a chapter without
-    being one."""
-    before_page = text.rstrip("0123456789")
-    leader = before_page.rstrip()
-    if before_page == text or not leader:
-        return False
-    return "\t" in before_page[len(leader) :] or leader.endswith(("...", "…"))
-
-
-@dataclass
-class _Outline:
-    """Decisions that need the whole document.
-
-    - `chapter_level`: the heading style that starts chapters. It is the level of numbered heading
-      lines (`# 9 Mental health`) if there are any; none when chapters are plain numbered lines
-      with paragraphs under them (then styled headings head sections); else the top level used.
-    - `chapters_with_paragraphs`: chapter numbers that paragraph numbers (`9.x`) refer to. In a
-      document with heading styles, a plain `1. Be healthy` is a numbered list, not chapter 1,
-      unless paragraphs 1.x exist.
-    - `plain_headings`: in a plain text file with neither numbers nor heading styles, which lines
-      are headings at all.
-    - `labels`: short headings the document repeats (`PRIORITY AREA`, `OBJECTIVES`): labels within
-      a section, never chapters.
-    - `contents_chapters`: the chapter titles of the document's own contents page. In a plan
-      without numbers they decide which headings are chapters.
-    """
-
-    chapter_level: int | None
-    styled: bool
-    numbered: bool
-    chapters_with_paragraphs: set[str]
-    plain_headings: dict[int, str]  # line position -> "chapter" or "section"
-    labels: set[str] = field(default_factory=set)
-    contents_chapters: set[str] = field(default_factory=set)
-
-    @classmethod
-    def of(cls, lines: list[_MarkedLine], contents: list[ContentsEntry] = ()) -> "_Outline":
-        levels, styled_chapter_levels, plain_chapters, paragraph_chapters = [], [], set(), set()
-        headings: dict[str, int] = {}
-        for line in lines:
-            if line.style in LIST_STYLES or line.line.table and line.line.cells is None:
-                continue
-            level = _heading_level(line.style) if line.text else None
-            if level:
-                levels.append(level)
-            if level or (line.style == "" and _is_capitals(line.plain)):
-                title = normal_title(line.plain)
-                headings[title] = headings.get(title, 0) + 1
-            number = _Number.of(line.plain)
-            if number is None:
-                continue
-            if not number.is_chapter:
-                paragraph_chapters.add(number.chapter)
-            elif level:
-                styled_chapter_levels.append(level)
-            elif not number.rest or _is_heading_text(number.rest):
-                plain_chapters.add(number.number)
-        if styled_chapter_levels:
-            chapter_level = min(styled_chapter_levels)
-        elif plain_chapters & paragraph_chapters:
-            chapter_level = None
-        else:
-            chapter_level = min(levels, default=None)
-        numbered = bool(styled_chapter_levels or plain_chapters or paragraph_chapters)
-        labels = {
-            title
-            for title, count in headings.items()
-            if count >= 2 and 0 < len(title.split()) <= _LABEL_WORDS and not _ANNEX.match(title)
-        }
-        plain_headings = {} if numbered or levels else _plain_headings(lines, labels)
-        contents_chapters = {normal_title(entry.title) for entry in contents if entry.level == 1}
-        return cls(
-            chapter_level,
-            bool(levels),
-            numbered,
-            paragraph_chapters,
-            plain_headings,
-            labels,
-            contents_chapters,
-        )
-
-    def is_plain_chapter(self, number: str) -> bool:
-        return not self.styled or number in self.chapters_with_paragraphs
-
-
-def _heading_level(style: str) -> int | None:
-    return int(style[-1]) if style.startswith("heading") else None
-
-
-def _plain_headings(lines: list[_MarkedLine], labels: set[str]) -> dict[int, str]:
-    """Headings of a plain text file without numbers: lines in capitals, and short title-like lines
-    standing alone between blank lines. Capitals are chapters when there are any (except labels the
-    document repeats), the others then head sections within them."""
-    found: dict[int, str] = {}
-    for index, line in enumerate(lines):
-        if not line.text or _BULLET.match(line.plain) or line.style in LIST_STYLES or line.line.table:
-            continue
-        alone = (index == 0 or not lines[index - 1].line.text.strip()) and (
-            index == len(lines) - 1 or not lines[index + 1].line.text.strip()
-        )
-        if _is_capitals(line.plain) and not _is_lead_in(line.plain):
-            found[line.position] = "label" if normal_title(line.plain) in labels else "capitals"
-        elif alone and _is_title_like(line.plain):
-            found[line.position] = "title"
-    top = "capitals" if "capitals" in found.values() else "title"
-    return {position: "chapter" if kind == top else "section" for position, kind in found.items()}
-
-
-def _is_capitals(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return (
-        len(letters) >= 2
-        and all(char.isupper() for char in letters)
-        and len(text.split()) <= _CAPITALS_HEADING_WORDS
-    )
-
-
-def _is_title_like(text: str) -> bool:
-    """Short, starting with a capital and not ending like a sentence: `Where are we now?` is one."""
-    first_letter = next((char for char in text if char.isalpha()), "")
-    return (
-        0 < len(text.split()) <= _HEADING_WORDS
-        and first_letter.isupper()
-        and not text.endswith(_SENTENCE_END)
-        and not _is_lead_in(text)
-    )
-
-
-def _is_lead_in(text: str) -> bool:
-    """`Other elements could include:-` introduces a list; it is not a heading. A label in capitals
-    may end with a colon (`OUTCOME 1:`) and still head what follows."""
-    text = text.rstrip()
-    if _is_capitals(text):
-        return text.endswith(_LIST_LEAD_IN_END)
-    return text.endswith(_LEAD_IN_END)
-
-
-def _is_heading_text(text: str) -> bool:
-    return (_is_capitals(text) or _is_title_like(text)) and not _is_lead_in(text)
-
-
-def _clean_heading(text: str) -> str:
-    return without_emphasis(_clean(text))
-
-
-def _clean(text: str) -> str:
-    """Table cells (tab-separated) read as `a | b`, empty ones left out; runs of spaces become one."""
-    cells = (_SPACES.sub(" ", cell.strip()) for cell in text.split("\t"))
-    return " | ".join(cell for cell in cells if cell)
-
-
 def _where(line: Line) -> str:
     snippet = " ".join(line.text.split())
     snippet = snippet if len(snippet) <= 50 else snippet[:49].rstrip() + "…"
@@ -521,7 +203,7 @@ def _key(number: str) -> tuple[int, ...]:
 class _PlanBuilder:
     """Holds where the parser is (chapter, paragraph) and what it has noticed on the way."""
 
-    def __init__(self, outline: _Outline):
+    def __init__(self, outline: Outline):
         self.outline = outline
         self.chapters: list[ParsedChapter] = []
         self.prelude: list[ParsedParagraph] = []  # text before the first chapter
@@ -586,46 +268,46 @@ class _PlanBuilder:
         text, plain, style = line.text, line.plain, line.style
         awaiting_chapter_heading, self.awaiting_chapter_heading = self.awaiting_chapter_heading, False
         if style == "figure":
-            self.add_piece("figure", _clean_heading(text), line)
+            self.add_piece("figure", clean_heading(text), line)
             return
         if style in LIST_STYLES:  # a list item is never a chapter or a paragraph number
-            self.add_piece(style, _clean(text), line)
+            self.add_piece(style, clean_text(text), line)
             return
-        bullet = _BULLET.match(plain)
+        bullet = BULLET.match(plain)
         if bullet:
             if bullet["text"].strip():
-                rich = _BULLET.match(text)
-                self.add_piece("bullet", _clean(rich["text"] if rich else bullet["text"]), line)
+                rich = BULLET.match(text)
+                self.add_piece("bullet", clean_text(rich["text"] if rich else bullet["text"]), line)
             return
-        number = _Number.of(plain)
+        number = PlanNumber.of(plain)
         if number is not None and self.add_number(number, line):
             return
-        heading_level = _heading_level(style)
-        if awaiting_chapter_heading and (heading_level or (style == "" and _is_heading_text(plain))):
-            self.chapters[-1].heading = _clean_heading(text)
-            self.placed_heading = ("chapter", style or _plain_kind(plain))
+        level = heading_level(style)
+        if awaiting_chapter_heading and (level or (style == "" and is_heading_text(plain))):
+            self.chapters[-1].heading = clean_heading(text)
+            self.placed_heading = ("chapter", style or plain_kind(plain))
             return
         kind = self.heading_kind(line)
         if kind == "chapter":
-            self.start_chapter("", _clean_heading(text), line)
+            self.start_chapter("", clean_heading(text), line)
         elif kind == "section":
-            self.start_section(_clean_heading(text), line)
+            self.start_section(clean_heading(text), line)
         else:
-            self.add_piece("p", _clean(text), line)
+            self.add_piece("p", clean_text(text), line)
 
     def heading_kind(self, line: _MarkedLine) -> str | None:
         """Whether a line heads a chapter, a section within one, or is text. Structure comes from
         evidence: heading styles, then the contents page, then the look of the line."""
         plain, style = line.plain, line.style
-        level = _heading_level(style)
+        level = heading_level(style)
         plain_heading = self.outline.plain_headings.get(line.position) if style == "" else None
-        looks_like_heading = style == "" and _is_capitals(plain) and not _is_lead_in(plain)
+        looks_like_heading = style == "" and is_capitals(plain) and not is_lead_in(plain)
         if not (level or plain_heading or looks_like_heading):
-            if style == "" and _ANNEX.match(plain) and _is_title_like(plain):
+            if style == "" and ANNEX.match(plain) and is_title_like(plain):
                 return "chapter"
             return None
         title = normal_title(plain)
-        if _ANNEX.match(plain):
+        if ANNEX.match(plain):
             return "chapter"
         chapter_level = self.outline.chapter_level
         looks_like_chapter = (
@@ -670,7 +352,7 @@ class _PlanBuilder:
             paragraph.pieces.append((kind, text))
         self.last_text_position = line.position
 
-    def add_number(self, number: _Number, line: _MarkedLine) -> bool:
+    def add_number(self, number: PlanNumber, line: _MarkedLine) -> bool:
         """Start the chapter or paragraph a number stands for; False when it is just text after all."""
         if number.is_chapter:
             accepted = self.add_chapter_number(number, line)
@@ -684,17 +366,17 @@ class _PlanBuilder:
             )
         return accepted
 
-    def add_chapter_number(self, number: _Number, line: _MarkedLine) -> bool:
+    def add_chapter_number(self, number: PlanNumber, line: _MarkedLine) -> bool:
         """A plain `9` or `9 MENTAL HEALTH` is a chapter only when it moves the numbering on by one
         (or paragraphs 9.x exist): a `1.`, `2.` further down is a numbered list within the text, and
         `46 Youth workers` after chapter 2 is a count, not chapter 46."""
         styled = line.style.startswith("heading")
-        rest = _clean_heading(number.rest)
+        rest = clean_heading(number.rest)
         if not styled:
             value = int(number.number)
             if (
                 value <= self.highest_chapter
-                or (rest and not _is_heading_text(rest))
+                or (rest and not is_heading_text(rest))
                 or not self.outline.is_plain_chapter(number.number)
             ):
                 return False
@@ -721,7 +403,7 @@ class _PlanBuilder:
             or number in self.outline.chapters_with_paragraphs
         )
 
-    def add_paragraph_number(self, number: _Number, line: _MarkedLine) -> None:
+    def add_paragraph_number(self, number: PlanNumber, line: _MarkedLine) -> None:
         self.after_table = None
         chapter = self.chapters[-1] if self.chapters else None
         if chapter is None or number.chapter != chapter.number:
@@ -731,17 +413,17 @@ class _PlanBuilder:
         self.paragraph = ParsedParagraph(number=number.number, source_line=line.number)
         chapter.paragraphs.append(self.paragraph)
         if line.style.startswith("heading"):
-            self.paragraph.heading = _clean_heading(number.rest)
+            self.paragraph.heading = clean_heading(number.rest)
         elif number.rest:
-            self.add_piece("p", _clean(number.rest), line)
+            self.add_piece("p", clean_text(number.rest), line)
 
     def place_foreign_number(
-        self, number: _Number, chapter: ParsedChapter | None, line: _MarkedLine
+        self, number: PlanNumber, chapter: ParsedChapter | None, line: _MarkedLine
     ) -> ParsedChapter:
         """Find the chapter for a paragraph number that is not the current chapter's."""
         new_chapter = number.chapter not in self.chapters_seen and int(number.chapter) > self.highest_chapter
         if chapter is not None and chapter.number == "" and not self.numbers_in_chapter:
-            if new_chapter and not _ANNEX.match(chapter.heading):
+            if new_chapter and not ANNEX.match(chapter.heading):
                 chapter.number = number.chapter
                 self.note_chapter(number.chapter)
                 self.warnings.append(
@@ -783,7 +465,7 @@ class _PlanBuilder:
     # --- Structure ---
 
     def start_chapter(self, number: str, heading: str, line: _MarkedLine) -> None:
-        level = line.style or _plain_kind(line.plain)
+        level = line.style or plain_kind(line.plain)
         previous = self.chapters[-1] if self.chapters else None
         if (
             not number
@@ -791,7 +473,7 @@ class _PlanBuilder:
             and not previous.number
             and not previous.paragraphs
             and self.last_heading == ("chapter", level)
-            and not _ANNEX.match(heading)
+            and not ANNEX.match(heading)
         ):
             self.join_heading(previous, heading, line)
             self.placed_heading = ("chapter", level)
@@ -826,7 +508,7 @@ class _PlanBuilder:
     def start_section(self, heading: str, line: _MarkedLine) -> None:
         """An unnumbered heading heads the current paragraph if nothing is in it yet (`9.1` then
         `OBJECTIVES`), continues the heading just before it, or starts an unnumbered paragraph."""
-        level = line.style or _plain_kind(line.plain)
+        level = line.style or plain_kind(line.plain)
         paragraph = self.paragraph
         self.after_table = None
         only_heading = paragraph is not None and not (
@@ -913,11 +595,6 @@ class _PlanBuilder:
         self.chapters = kept
 
 
-def _plain_kind(text: str) -> str:
-    """How an unstyled heading looks, so that a heading wrapped over two lines can be recognised."""
-    return "capitals" if _is_capitals(text) else "title"
-
-
 def _joined(first: str, second: str, first_is_label: bool) -> str:
     """`OUTCOME 1` + `BE HEALTHY` -> `OUTCOME 1: BE HEALTHY`; a wrapped title joins with a space."""
     if first.rstrip().endswith((":", "–", "-", "—")):
@@ -952,9 +629,9 @@ def _promote_heading(paragraph: ParsedParagraph) -> None:
     if paragraph.heading or not paragraph.pieces or paragraph.pieces[0][0] != "p":
         return
     first = without_emphasis(paragraph.pieces[0][1])
-    if first[:1].isdigit() or _is_lead_in(first):
+    if first[:1].isdigit() or is_lead_in(first):
         return
-    if _is_capitals(first) or (_is_title_like(first) and len(paragraph.pieces) > 1):
+    if is_capitals(first) or (is_title_like(first) and len(paragraph.pieces) > 1):
         paragraph.heading = first
         del paragraph.pieces[0]
 

@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from consultations.models import ConsultationPage, Question
 from consultations.references import normalise_question_ref, ref_sort_key
 
-from .parser import ParsedParagraph, ParsedPlan
+from .parsed import ParsedParagraph, ParsedPlan
 from .readers import PlanImportError
 
 PROMPT_MAX_CHARS = 500  # Question.prompt
