@@ -10,6 +10,7 @@ from .parsed import ParsedPlan
 from .questionnaire import count_of
 
 HEADLINES_TITLE_CHARS = 120  # PriorityBlock.title
+QUESTION_REFS_CHARS = 200  # PriorityBlock.question_refs
 REWRITE = "To rewrite in plain words: "
 
 
@@ -34,7 +35,7 @@ def draft_headlines(page: PlanDraftPage, parsed: ParsedPlan, by_when: str, user=
                     "what_will_change": REWRITE + "what will be different for children and young people.",
                     "by_when": _shortened(by_when, 60),
                     "plan_sections": chapter.number,
-                    "question_refs": ", ".join(refs)[:200],
+                    "question_refs": _listed(refs, QUESTION_REFS_CHARS),
                 },
             }
         )
@@ -58,3 +59,14 @@ def draft_headlines(page: PlanDraftPage, parsed: ParsedPlan, by_when: str, user=
 
 def _shortened(text: str, most: int) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def _listed(refs: list[str], most: int) -> str:
+    """As many whole references as fit (a cut one would not validate in the editor)."""
+    listed = ""
+    for ref in refs:
+        candidate = f"{listed}, {ref}" if listed else ref
+        if len(candidate) > most:
+            break
+        listed = candidate
+    return listed
