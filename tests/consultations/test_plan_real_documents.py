@@ -178,7 +178,7 @@ def test_a_figures_leftovers_become_one_placeholder_listed_in_the_report(filenam
     assert "[Figure 2: Youth clubs in Harrowby Vale — not shown here]" in by_number(plan, "1.1").html()
     (note,) = [warning for warning in plan.warnings if "figure" in warning]
     assert note.startswith(f"{lines}: a figure (")
-    assert "1 picture" in note and "such as “North”, “Ashby”, “Kirkby”" in note
+    assert "1 picture" in note and "8 one-line labels: “North”, “Ashby”, “Kirkby”, “Youth club”" in note
     assert "“Figure 2: Youth clubs in Harrowby Vale”" in note
 
 
@@ -382,6 +382,36 @@ def test_a_pandoc_markdown_plan_shows_bold_as_bold_and_never_its_asterisks():
         ("PRIORITY AREA", [("p", "Fewer young people smoke")]),
         ("Where are we now?", [("p", "Too many young people start smoking at 13.")]),
     ]
+
+
+def test_a_question_heading_is_whole_and_the_next_heading_is_its_own():
+    plan = parse(
+        "plan.docx",
+        docx_bytes(
+            [
+                ("heading1", "Being healthy"),
+                ("heading2", "Where are we now?"),
+                ("heading2", "Where do we want to be?"),
+                ("p", "Smoke-free schools."),
+            ]
+        ),
+    )
+    assert [p.heading for p in plan.paragraphs] == ["Where are we now?", "Where do we want to be?"]
+
+
+def test_two_chapters_the_contents_page_lists_are_never_joined():
+    contents = [("p", "CONTENTS"), ("p", "Our priorities\t2"), ("p", "Being healthy\t3")]
+    plan = parse(
+        "plan.docx",
+        docx_bytes(
+            [*contents, ("heading1", "Our priorities"), ("heading1", "Being healthy"), ("p", "Text.")]
+        ),
+    )
+    assert [heading for _, heading in headings(plan)] == ["Being healthy"]
+    assert (
+        "Line 4: the heading “Our priorities” had no text under it before the next chapter, so it was left out."
+        in plan.warnings
+    )
 
 
 def test_a_plan_with_headings_only_takes_its_title_period_and_slug_from_the_cover(home):

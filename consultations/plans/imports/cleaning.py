@@ -37,6 +37,7 @@ _LABEL_WORDS = 5
 _LABEL_CHARS = 40
 _LABELS_WITHOUT_PICTURE = 8  # a run this long is a chart's labels even with no picture beside it
 _LABELS_BESIDE_PICTURE = 3
+_LABELS_NAMED = 40
 _COVER_LINES = 15  # more text than this before the contents page is the plan, not its cover
 _COVER_WORDS = 15
 
@@ -272,6 +273,8 @@ def _described(count: dict, labels: list[Line], labels_are_figure: bool) -> str:
     if count["symbol"]:
         parts.append(f"{count['symbol']} line{'s' if count['symbol'] > 1 else ''} of symbols only")
     if labels_are_figure and labels:
-        examples = ", ".join(f"“{without_emphasis(line.text).strip()}”" for line in labels[:3])
-        parts.append(f"{len(labels)} one-line label{'s' if len(labels) > 1 else ''} such as {examples}")
+        # Every label is named, so a list that was not a chart's after all can be put back.
+        named = ", ".join(f"“{without_emphasis(line.text).strip()}”" for line in labels[:_LABELS_NAMED])
+        more = f" and {len(labels) - _LABELS_NAMED} more" if len(labels) > _LABELS_NAMED else ""
+        parts.append(f"{len(labels)} one-line label{'s' if len(labels) > 1 else ''}: {named}{more}")
     return ", ".join(parts) or "a caption"

@@ -473,7 +473,7 @@ class _PlanBuilder:
             and not previous.number
             and not previous.paragraphs
             and self.last_heading == ("chapter", level)
-            and not ANNEX.match(heading)
+            and self.continues(previous.heading, heading)
         ):
             self.join_heading(previous, heading, line)
             self.placed_heading = ("chapter", level)
@@ -489,6 +489,17 @@ class _PlanBuilder:
         self.numbers_in_chapter = {}
         self.last_key = None
         self.placed_heading = ("chapter", level) if not number or heading else None
+
+    def continues(self, before: str, heading: str) -> bool:
+        """Whether `heading`, straight after `before`, can be its continuation: not when `before`
+        ends like a sentence (`Where are we now?`), when `heading` starts an annex, or when the
+        contents page lists both as chapters of their own."""
+        contents = self.outline.contents_chapters
+        return not (
+            before.rstrip().endswith(("?", ".", "!"))
+            or ANNEX.match(heading)
+            or (normal_title(before) in contents and normal_title(heading) in contents)
+        )
 
     def join_heading(self, holder, heading: str, line: _MarkedLine) -> None:
         """A heading straight after another (nothing between) continues it: a title wrapped over
@@ -516,7 +527,10 @@ class _PlanBuilder:
         )
         if only_heading and paragraph.heading and self.last_heading is not None:
             label = normal_title(paragraph.heading) in self.outline.labels
-            if self.last_heading == ("section", level) or (label and self.last_heading[0] == "section"):
+            same_level = self.last_heading == ("section", level)
+            if (same_level or (label and self.last_heading[0] == "section")) and self.continues(
+                paragraph.heading, heading
+            ):
                 self.join_heading(paragraph, heading, line)
                 self.placed_heading = ("section", level)
                 return
