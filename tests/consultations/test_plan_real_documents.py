@@ -725,3 +725,9 @@ def test_a_pandoc_pipe_table_keeps_its_header_row():
     )
     table = by_number(parse("plan.md", source.encode()), "1.1").table
     assert table == {"kind": "definitions", "header": True, "rows": [["Term", "Meaning"], *TERMS]}
+
+
+def test_sentence_case_applies_to_a_title_taken_from_the_cover_too(home):
+    report = import_plan_draft(filename="draft.txt", data=word_text(HEADINGS_ONLY), sentence_case=True)
+    assert report.title == "Children and young people's plan 2008–2011"
+    assert [chapter.heading for chapter in report.page.chapters()][:2] == ["Executive summary", "Our vision"]

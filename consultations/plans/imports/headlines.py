@@ -51,9 +51,9 @@ def draft_headlines(page: PlanDraftPage, parsed: ParsedPlan, by_when: str, user=
     )
     page.add_child(instance=headlines)
     headlines.save_revision(user=user, log_action=True)
+    count = count_of(priorities, "priority", "priorities")
     return headlines, (
-        f"Headlines: a draft “{headlines.title}” with {count_of(priorities, 'priority')} (one per chapter) "
-        "was created, not published."
+        f"Headlines: a draft “{headlines.title}” with {count} (one per chapter) was created, not published."
     )
 
 

@@ -211,12 +211,14 @@ def build_body(parsed: ParsedPlan, warnings: list[str] | None = None) -> list[di
 
 
 def apply_casing(parsed: ParsedPlan, lines: list[Line], sentence_case: bool) -> None:
-    """Keep the author's capitals, or (when the editor asks) make headings in capitals sentences,
-    keeping the names, acronyms, months and days the document capitalises. Prompts drafted from the
-    headings follow the same rule, as they are drafted from these."""
+    """Keep the author's capitals, or (when the editor asks) make headings (and the document's title)
+    in capitals sentences, keeping the names, acronyms, months and days the document capitalises.
+    Prompts drafted from the headings follow the same rule, as they are drafted from these."""
     if not sentence_case:
         return
     casing = Casing.of(lines)
+    parsed.title = casing.sentence(parsed.title)
+    parsed.cover = [casing.sentence(line) for line in parsed.cover]  # the title may come from it
     for chapter in parsed.chapters:
         chapter.heading = casing.sentence(chapter.heading)
         for paragraph in chapter.paragraphs:

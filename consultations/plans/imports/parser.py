@@ -319,7 +319,7 @@ class _PlanBuilder:
         if self.outline.contents_chapters and not self.outline.numbered:
             if title in self.outline.contents_chapters:
                 return "chapter"
-            if looks_like_chapter:
+            if level and chapter_level and level <= chapter_level:  # styled as a chapter by its author
                 self.warnings.append(
                     f"{_where(line.line)}: the contents page does not list this heading, so it heads a "
                     "section of the chapter before it rather than a chapter of its own."

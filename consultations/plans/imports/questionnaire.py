@@ -21,8 +21,9 @@ from .readers import PlanImportError
 PROMPT_MAX_CHARS = 500  # Question.prompt
 
 
-def count_of(items, noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+def count_of(items, noun: str, plural: str = "") -> str:
+    """`1 question`, `2 questions`; `plural` for nouns that do not just add an s."""
+    return f"{len(items)} {noun if len(items) == 1 else plural or noun + 's'}"
 
 
 @dataclass
