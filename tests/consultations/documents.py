@@ -16,7 +16,7 @@ Word documents (`docx_bytes`) also take what real drafts carry:
     ("bold", text)                   a Normal paragraph in bold, as chart labels are left behind
     ("image", name)                  a paragraph holding only a picture called `name`
     ("contents", [(title, page), …]) a contents page: "TOC Heading", then a TOC field of "TOC 1"
-                                     entries (`title<tab>page`)
+                                     entries (`title<tab>page`); (title, page, 2) is a "TOC 2" entry
     ("tracked", (text, inserted, deleted))  text with a tracked insertion and a tracked deletion
     ("header_table", rows)           a table whose first row is marked "repeat as header row"
 """
@@ -104,11 +104,13 @@ PNG = _png()
 
 def _docx_contents(document, entries) -> None:
     """A contents page as Word inserts it: a TOC field whose result is one "TOC 1" paragraph per entry."""
-    if "TOC 1" not in [style.name for style in document.styles]:
-        document.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    names = [style.name for style in document.styles]
+    for level in (1, 2):
+        if f"TOC {level}" not in names:
+            document.styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
     document.add_paragraph("Contents", style="TOC Heading")
-    for index, (title, page) in enumerate(entries):
-        paragraph = document.add_paragraph(style="TOC 1")
+    for index, (title, page, *level) in enumerate(entries):
+        paragraph = document.add_paragraph(style=f"TOC {level[0] if level else 1}")
         if index == 0:
             paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
             paragraph._p.append(

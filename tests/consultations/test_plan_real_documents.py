@@ -666,7 +666,13 @@ HEADINGS_ONLY_WORD = [
     ("p", "HARROWBY VALE PARTNERSHIP"),
     (
         "contents",
-        [("Executive summary", 3), ("Being healthy", 6), ("Staying safe", 9), ("Annex A: Glossary", 12)],
+        [
+            ("Executive summary", 3),
+            ("Being healthy", 6),
+            ("Where are we now?", 7, 2),  # a "TOC 2" entry: a section, not a chapter
+            ("Staying safe", 9),
+            ("Annex A: Glossary", 12),
+        ],
     ),
     ("heading1", "Executive summary"),
     ("p", "This plan sets out what the partnership will do by March 2011."),
@@ -675,6 +681,8 @@ HEADINGS_ONLY_WORD = [
     ("heading1", "Being healthy"),
     ("heading2", "PRIORITY AREA"),
     ("p", "Fewer young people smoke."),
+    ("heading1", "Where are we now?"),  # styled as a chapter, listed as a section
+    ("p", "Too many start at 13."),
     ("heading1", "Staying safe"),
     ("heading2", "PRIORITY AREA"),
     ("p", "Safer journeys to school."),
@@ -691,18 +699,28 @@ def test_a_word_plan_with_headings_only_uses_its_contents_field_to_find_chapters
         ("", [("p", "This plan sets out what the partnership will do by March 2011.")]),
         ("Our approach", [("p", "We asked young people first.")]),
     ]
-    assert [p.heading for p in plan.chapters[1].paragraphs] == ["PRIORITY AREA"]
+    assert [p.heading for p in plan.chapters[1].paragraphs] == ["PRIORITY AREA", "Where are we now?"]
     assert plan.chapters[3].paragraphs[0].table["kind"] == "definitions"
     assert (
-        "Line 10 (“Our approach”): the contents page does not list this heading, so it heads a section of "
+        "Line 11 (“Our approach”): the contents page does not list this heading, so it heads a section of "
         "the chapter before it rather than a chapter of its own."
     ) in plan.warnings
-    assert any(w.startswith("Line 13 (“PRIORITY AREA”): this heading is repeated") for w in plan.warnings)
+    assert any(w.startswith("Line 14 (“PRIORITY AREA”): this heading is repeated") for w in plan.warnings)
     assert (
-        "Line 19: a table of 3 rows was kept as a list of terms and what they mean. Check it reads as the document's does."
+        "Line 16 (“Where are we now?”): the contents page lists this heading as a section, so it heads a "
+        "section of the chapter before it rather than a chapter of its own."
+    ) in plan.warnings
+    assert (
+        "Line 22: a table of 3 rows was kept as a list of terms and what they mean. Check it reads as the document's does."
         in plan.warnings
     )
-    assert [entry.title for entry in plan.contents] == contents
+    assert [(entry.title, entry.level) for entry in plan.contents] == [
+        ("Executive summary", 1),
+        ("Being healthy", 1),
+        ("Where are we now?", 2),
+        ("Staying safe", 1),
+        ("Annex A: Glossary", 1),
+    ]
     assert plan.cover == ["CHILDREN AND YOUNG PEOPLE'S PLAN 2008–2011", "HARROWBY VALE PARTNERSHIP"]
 
 

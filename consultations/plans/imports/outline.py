@@ -88,6 +88,7 @@ class Outline:
     plain_headings: dict[int, str]  # line position -> "chapter" or "section"
     labels: set[str] = field(default_factory=set)
     contents_chapters: set[str] = field(default_factory=set)
+    contents_sections: set[str] = field(default_factory=set)  # entries of level 2 and deeper
 
     @classmethod
     def of(cls, lines: list, contents: list[ContentsEntry] = ()) -> "Outline":
@@ -125,6 +126,7 @@ class Outline:
         }
         plain_headings = {} if numbered or levels else _plain_headings(lines, labels)
         contents_chapters = {normal_title(entry.title) for entry in contents if entry.level == 1}
+        contents_sections = {normal_title(entry.title) for entry in contents if entry.level > 1}
         return cls(
             chapter_level,
             bool(levels),
@@ -133,6 +135,7 @@ class Outline:
             plain_headings,
             labels,
             contents_chapters,
+            contents_sections,
         )
 
     def is_plain_chapter(self, number: str) -> bool:

@@ -320,9 +320,14 @@ class _PlanBuilder:
             if title in self.outline.contents_chapters:
                 return "chapter"
             if level and chapter_level and level <= chapter_level:  # styled as a chapter by its author
+                listed = (
+                    "lists this heading as a section"
+                    if title in self.outline.contents_sections
+                    else "does not list this heading"
+                )
                 self.warnings.append(
-                    f"{_where(line.line)}: the contents page does not list this heading, so it heads a "
-                    "section of the chapter before it rather than a chapter of its own."
+                    f"{_where(line.line)}: the contents page {listed}, so it heads a section of the chapter "
+                    "before it rather than a chapter of its own."
                 )
             return "section"
         return "chapter" if looks_like_chapter else "section"

@@ -69,7 +69,8 @@ class Line:
     """One line of a document.
 
     `style` is "", "title", "heading1"/"heading2"/"heading3", "bullet" or "numbered" (list items),
-    "contents" (a Word contents entry) or "caption", as the author marked it. `number` (keyword-only,
+    "contents1", "contents2"… (a Word contents entry and its level; "contents" for the contents
+    heading) or "caption", as the author marked it. `number` (keyword-only,
     so it is never left out) is the 1-based line that messages refer to: for .docx and .odt the line
     as Word's "Save as plain text" would number it, one per paragraph or table row.
 
@@ -544,7 +545,7 @@ def _docx_style(style) -> str:
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)", re.IGNORECASE)
 _BULLET_STYLE = re.compile(r"^list\s*(?:bullet|paragraph)", re.IGNORECASE)
 _NUMBERED_STYLE = re.compile(r"^list\s*number", re.IGNORECASE)
-_CONTENTS_STYLE = re.compile(r"^(?:toc|contents)\s*(?:\d|heading)", re.IGNORECASE)
+_CONTENTS_STYLE = re.compile(r"^(?:toc|contents)\s*(\d|heading)", re.IGNORECASE)
 
 
 def _style_for_name(name: str) -> str:
@@ -557,8 +558,9 @@ def _style_for_name(name: str) -> str:
         return "title"
     if name.lower() == "caption":
         return "caption"
-    if _CONTENTS_STYLE.match(name):
-        return "contents"
+    contents = _CONTENTS_STYLE.match(name)
+    if contents:  # "TOC 2" -> "contents2": an entry's level; "TOC Heading" -> "contents"
+        return "contents" + (contents[1] if contents[1].isdigit() else "")
     if _NUMBERED_STYLE.match(name):
         return "numbered"
     return "bullet" if _BULLET_STYLE.match(name) else ""
