@@ -749,3 +749,23 @@ def test_sentence_case_applies_to_a_title_taken_from_the_cover_too(home):
     report = import_plan_draft(filename="draft.txt", data=word_text(HEADINGS_ONLY), sentence_case=True)
     assert report.title == "Children and young people's plan 2008–2011"
     assert [chapter.heading for chapter in report.page.chapters()][:2] == ["Executive summary", "Our vision"]
+
+
+def test_a_prompt_in_a_plan_without_numbers_names_every_section_asked_about(home):
+    consultation = make_consultation(home, slug="sections", live=False)
+    source = (
+        "# Being healthy\n\nFewer young people smoke. Ref – Q 2\n\n# Staying safe\n\nSafer paths. Ref – Q 2\n"
+    )
+    import_plan_draft(filename="plan.md", data=source.encode(), consultation=consultation)
+    assert consultation.questions.get(reference="2").prompt == (
+        "What do you think about “Being healthy” and “Staying safe”?"
+    )
+
+
+def test_a_prompt_for_two_paragraphs_says_paragraphs(home):
+    consultation = make_consultation(home, slug="two", live=False)
+    source = "4\tSERVICES\n4.2\tClubs open later. Ref – Q 5\n5\tTRANSPORT\n5.1\tBuses run later. Ref – Q 5\n"
+    import_plan_draft(filename="plan.txt", data=word_text(source), consultation=consultation)
+    assert consultation.questions.get(reference="5").prompt == (
+        "What do you think about paragraphs 4.2 and 5.1 “Clubs open later” (SERVICES)?"
+    )

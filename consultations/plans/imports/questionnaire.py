@@ -215,18 +215,32 @@ def _prompt(places: list[_Place]) -> str:
     """The question a paragraph's reference asks about, named by the paragraph's own heading or
     first sentence, never a neighbour's:
     "What do you think about 9.2 “Help children build friendships” (Mental health…)?", and for a
-    reference on several paragraphs "What do you think about paragraphs 4.50–4.55 Youth services…?"."""
+    reference on several paragraphs "What do you think about paragraphs 4.50–4.55 Youth services…?"
+    (in a plan without numbers, the sections are named instead)."""
     first = places[0]
-    numbers = number_ranges([place.number for place in places if place.number])
-    several = len(places) > 1 and numbers
-    subject = first.heading or (f"“{first.first_sentence}”" if first.first_sentence else "")
-    label = f"paragraphs {numbers}" if several and ("–" in numbers or "," in numbers) else numbers
-    named = " ".join(part for part in (label, subject) if part)
+    numbered = list(dict.fromkeys(place.number for place in places if place.number))
+    numbers = number_ranges(numbered)
+    if len(numbered) > 1:
+        numbers = f"paragraphs {numbers}"
+    sections = list(dict.fromkeys(place.heading or place.chapter_heading for place in places))
     chapter = first.chapter_heading
-    if named and chapter and chapter != first.heading:
-        named = f"{named} ({chapter})"
+    if not numbered and len(sections) > 1:
+        named = _listed_sections(sections)
+    else:
+        subject = first.heading or (f"“{first.first_sentence}”" if first.first_sentence else "")
+        named = " ".join(part for part in (numbers, subject) if part)
+        if named and chapter and chapter != first.heading:
+            named = f"{named} ({chapter})"
     prompt = f"What do you think about {named or chapter or 'this part of the plan'}?"
     return prompt if len(prompt) <= PROMPT_MAX_CHARS else prompt[: PROMPT_MAX_CHARS - 2] + "…?"
+
+
+def _listed_sections(names: list[str], most: int = 4) -> str:
+    """`“Being healthy”, “Staying safe” and “Enjoying school”` (and how many more)."""
+    quoted = [f"“{name}”" for name in names[:most]]
+    if len(names) > most:
+        return ", ".join(quoted) + f" and {len(names) - most} more sections"
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def number_ranges(numbers: list[str]) -> str:
