@@ -29,7 +29,7 @@ from .council_drafts import (
     parse,
     word_text,
 )
-from .documents import docx_bytes, md_bytes, txt_bytes
+from .documents import ODT_NAMESPACES, docx_bytes, md_bytes, odt_package, txt_bytes
 
 
 @pytest.mark.parametrize(
@@ -283,3 +283,29 @@ def test_a_pandoc_pipe_table_keeps_its_header_row():
     )
     table = by_number(parse("plan.md", source.encode()), "1.1").table
     assert table == {"kind": "definitions", "header": True, "rows": [["Term", "Meaning"], *TERMS]}
+
+
+def test_an_opendocument_contents_page_confirms_the_chapters_too():
+    entries = "".join(
+        f'<text:p text:style-name="Contents_20_{level}">{title}<text:tab/>{page}</text:p>'
+        for title, page, level in [
+            ("Being healthy", 3, 1),
+            ("Where are we now?", 4, 2),
+            ("Staying safe", 5, 1),
+        ]
+    )
+    body = (
+        '<text:table-of-content text:name="Contents"><text:table-of-content-source text:outline-level="2"/>'
+        '<text:index-body><text:index-title><text:p text:style-name="Contents_20_Heading">Contents</text:p>'
+        f"</text:index-title>{entries}</text:index-body></text:table-of-content>"
+        '<text:h text:outline-level="1">Being healthy</text:h><text:p>Fewer smokers.</text:p>'
+        '<text:h text:outline-level="1">Where are we now?</text:h><text:p>Too many start at 13.</text:p>'
+        '<text:h text:outline-level="1">Staying safe</text:h><text:p>Safer paths.</text:p>'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NAMESPACES} office:version="1.3">'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    plan = parse("plan.odt", odt_package(content))
+    assert [heading for _, heading in headings(plan)] == ["Being healthy", "Staying safe"]
+    assert [p.heading for p in plan.chapters[0].paragraphs] == ["", "Where are we now?"]

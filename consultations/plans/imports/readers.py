@@ -576,7 +576,6 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODT_SKIPPED_INLINE = {f"{_TEXT}note", f"{_OFFICE}annotation", f"{_OFFICE}annotation-end"}
 # Block content that repeats or annotates the document rather than being part of it.
 _ODT_SKIPPED_BLOCKS = {
-    f"{_TEXT}table-of-content",
     f"{_TEXT}tracked-changes",
     f"{_TEXT}sequence-decls",
     f"{_TABLE}table-columns",
@@ -652,7 +651,9 @@ class _OdtReader:
         for child in element:
             if child.tag in _ODT_SKIPPED_BLOCKS:
                 continue
-            if child.tag == f"{_TEXT}h":
+            if child.tag == f"{_TEXT}table-of-content":
+                blocks.extend(self.contents_blocks(child))
+            elif child.tag == f"{_TEXT}h":
                 level = _odt_count(child.get(f"{_TEXT}outline-level"), most=3)
                 blocks.append(_Block(self.text(child), f"heading{level}"))
             elif child.tag == f"{_TEXT}p":
@@ -665,6 +666,17 @@ class _OdtReader:
             else:  # lists, list items, sections: their paragraphs, in order
                 blocks.extend(self.blocks(child, in_list or child.tag == f"{_TEXT}list"))
         return blocks
+
+    def contents_blocks(self, contents: ElementTree.Element) -> list[_Block]:
+        """A contents page as last laid out (its index body): entries keep their level ("Contents 2"),
+        so the parser can confirm chapter titles; the source settings are not text."""
+        body = contents.find(f"{_TEXT}index-body")
+        if body is None:
+            return []
+        return [
+            _Block(self.text(paragraph), self.style(paragraph.get(f"{_TEXT}style-name", "")) or "contents1")
+            for paragraph in body.iter(f"{_TEXT}p")
+        ]
 
     def table_blocks(self, table: ElementTree.Element, table_id: int, header: bool) -> list[_Block]:
         blocks: list[_Block] = []
