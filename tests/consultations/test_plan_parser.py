@@ -23,7 +23,7 @@ from consultations.plans.imports import (
     parse_plan,
     read_document,
 )
-from consultations.plans.imports.readers import without_emphasis
+from consultations.plans.imports.lines import without_emphasis
 
 from .documents import (
     FORMATS,

@@ -18,7 +18,7 @@ One pass over the lines for each kind, so the cost grows with the document, neve
 import re
 from dataclasses import dataclass, field, replace
 
-from .readers import LIST_STYLES, Line, without_emphasis
+from .lines import LIST_STYLES, Line, without_emphasis
 
 # A picture as converters write it: `[image: image6.wmf]`, `[Picture 3]`, `[figure]`.
 _IMAGE = re.compile(r"^\[(?:image|picture|figure|graphic|chart|diagram)\b[^\[\]]*\]$", re.IGNORECASE)

@@ -26,10 +26,11 @@ from consultations.references import ref_sort_key
 
 from .casing import Casing
 from .headlines import draft_headlines
+from .lines import Line
 from .parsed import Numbering, ParsedPlan
 from .parser import parse_plan
 from .questionnaire import Reconciliation, count_of, reconcile_questionnaire, refuse_locked
-from .readers import Line, PlanImportError, read_document
+from .readers import PlanImportError, read_document
 
 # A plan period must be given (the field is required); when the editor gives none and the document
 # does not say, the page says so honestly instead of inventing one.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cleaning import ContentsEntry, normal_title
-from .readers import LIST_STYLES, without_emphasis
+from .lines import LIST_STYLES, without_emphasis
 
 _NUMBER = re.compile(r"^(?P<number>[1-9]\d?(?:(?:\.|,(?=\d{1,2}\b))\d{1,3}){0,3})\.?(?:\s+(?P<rest>.*))?$")
 BULLET = re.compile(r"^(?:[·•●○◦▪■❑❖➢➤►✓✔\uf000-\uf0ff]\s*|[-–*+o]\s+)(?P<text>.*)$")

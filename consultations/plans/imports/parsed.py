@@ -8,7 +8,7 @@ from django.utils.html import escape
 from consultations.references import ref_sort_key
 
 from .cleaning import ContentsEntry
-from .readers import BOLD_CLOSE, BOLD_OPEN, ITALIC_CLOSE, ITALIC_OPEN, LIST_STYLES, without_emphasis
+from .lines import BOLD_CLOSE, BOLD_OPEN, ITALIC_CLOSE, ITALIC_OPEN, LIST_STYLES, without_emphasis
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 _SENTENCE_WORDS = 14

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from consultations.references import normalise_question_ref
 
 from .cleaning import ContentsEntry, clean_lines, normal_title
+from .lines import LIST_STYLES, Line, without_emphasis
 from .outline import (
     ANNEX,
     BULLET,
@@ -36,12 +37,7 @@ from .outline import (
     plain_kind,
 )
 from .parsed import Numbering, ParsedChapter, ParsedParagraph, ParsedPlan
-from .readers import (
-    LIST_STYLES,
-    Line,
-    PlanImportError,
-    without_emphasis,
-)
+from .readers import PlanImportError
 from .tables import Table, tables_kept_whole
 
 # `Ref – Q 6.1 Consultation Questionnaire` and its variants: hyphen, en or em dash, colon or nothing

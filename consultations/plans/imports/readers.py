@@ -14,13 +14,15 @@ import io
 import re
 import xml.etree.ElementTree as ElementTree  # noqa: S405 - only parsed after refusing any DTD, see _parse_xml
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import docx
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+from .lines import Block, Line
+from .markdown import markdown_blocks
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # A zip can unpack to far more than it weighs; refuse anything that would fill memory.
@@ -53,50 +55,6 @@ class PlanImportError(Exception):
         return self.message
 
 
-# Bold and italic from markdown, kept through parsing as private-use characters (never typed by an
-# author) and made into <b>/<i> only in a paragraph's text; headings and numbers ignore them.
-BOLD_OPEN, BOLD_CLOSE, ITALIC_OPEN, ITALIC_CLOSE = "\ue100", "\ue101", "\ue102", "\ue103"
-_EMPHASIS_MARKS = re.compile("[\ue100-\ue103]")
-LIST_STYLES = ("bullet", "numbered")
-
-
-def without_emphasis(text: str) -> str:
-    return _EMPHASIS_MARKS.sub("", text)
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of a document.
-
-    `style` is "", "title", "heading1"/"heading2"/"heading3", "bullet" or "numbered" (list items),
-    "contents1", "contents2"… (a Word contents entry and its level; "contents" for the contents
-    heading) or "caption", as the author marked it. `number` (keyword-only,
-    so it is never left out) is the 1-based line that messages refer to: for .docx and .odt the line
-    as Word's "Save as plain text" would number it, one per paragraph or table row.
-
-    Lines from a table carry the table's `table` id (1, 2…; 0 outside tables); the first line of each
-    row carries the row's `cells`, whole, and `header` when the author marked the row as a header.
-    """
-
-    text: str
-    style: str = ""
-    number: int = field(kw_only=True)
-    table: int = field(default=0, kw_only=True)
-    cells: tuple[str, ...] | None = field(default=None, kw_only=True)
-    header: bool = field(default=False, kw_only=True)
-
-
-@dataclass
-class _Block:
-    """A paragraph as a reader found it, before it is split into numbered lines."""
-
-    text: str
-    style: str = ""
-    table: int = 0
-    cells: tuple[str, ...] | None = None
-    header: bool = False
-
-
 def read_document(filename: str, data: bytes, encoding: str | None = None) -> list[Line]:
     """Read an uploaded plan draft into lines; `encoding` only applies to .txt and .md files."""
     extension = PurePath(filename or "").suffix.lower()
@@ -117,7 +75,7 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
         blocks = _odt_blocks(data)
     else:
         text = _decode_text(data, encoding)
-        blocks = _markdown_blocks(text) if extension == ".md" else [_Block(line) for line in text.split("\n")]
+        blocks = markdown_blocks(text) if extension == ".md" else [Block(line) for line in text.split("\n")]
     lines = _number_lines(blocks)
     if not any(line.text.strip() and not _PICTURE_LINE.match(line.text) for line in lines):
         raise PlanImportError(
@@ -265,144 +223,10 @@ def _binary_message() -> str:
     )
 
 
-_MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*))?$")
-_MD_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_MD_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*+\1){2,}+\s*$")
-_MD_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
-_MD_QUOTE = re.compile(r"^\s*>\s?")
-_MD_TABLE_DELIMITER = re.compile(r"^\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)++\|?$")
-# Lines that start a new block or a new plan paragraph, so never continue the line before them.
-_MD_NEW_BLOCK = re.compile(
-    r"^\s*(?:\d+(?:[.,]\d+)*[.)]?(?:\s|$)|\.?\s*ref\b|[·•●○◦▪■❑\uf000-\uf0ff]|o\s)", re.IGNORECASE
-)
-
-
-def _markdown_blocks(text: str) -> list[_Block]:
-    """Read markdown into blocks, one per source line so line numbers stay true.
-
-    Headings and bullets keep their meaning; bold and italic are kept as emphasis marks, other inline
-    formatting becomes plain text. Markdown wraps long paragraphs over several lines, so a line that
-    merely continues the one before is joined to it (leaving a blank line in its place) — except a
-    line starting with a plan number or a question marker, which plans written by hand put one per
-    line. Inline markup is read after joining, so bold wrapped over two lines is still bold.
-    Consecutive pipe-table rows form one table; the row above a `|---|` line is its header.
-    """
-    blocks: list[_Block] = []
-    in_code = False
-    continuable = False  # the last block is a paragraph or bullet that the next line may continue
-    open_block = _Block("")  # that paragraph or bullet
-    tables = 0
-    for raw in text.split("\n"):
-        if _MD_FENCE.match(raw):
-            in_code = not in_code
-            blocks.append(_Block(""))
-            continuable = False
-            continue
-        if in_code:
-            blocks.append(_Block(raw))
-            continue
-        source = _MD_QUOTE.sub("", raw)
-        underline = _MD_SETEXT_UNDERLINE.match(source)
-        if underline and blocks and continuable and blocks[-1].style == "":
-            blocks[-1].style = "heading1" if underline[1].startswith("=") else "heading2"
-            blocks.append(_Block(""))
-            continuable = False
-            continue
-        if _MD_TABLE_DELIMITER.match(source.strip()) and blocks and blocks[-1].table:
-            blocks[-1].header = any(cell.strip() for cell in blocks[-1].cells or ())
-            blocks.append(_Block("", table=blocks[-1].table))  # the same table goes on below
-            continue
-        block, continuable_next = _markdown_block(source)
-        if block is None:
-            blocks.append(_Block(""))
-        elif continuable and continuable_next and block.style == "" and not _MD_NEW_BLOCK.match(source):
-            open_block.text += " " + block.text  # a paragraph wrapped over any number of lines
-            blocks.append(_Block(""))
-            block = open_block
-        else:
-            open_block = block
-            if block.cells is not None:
-                tables += 0 if blocks and blocks[-1].table else 1
-                block.table = tables
-            blocks.append(block)
-        continuable = block is not None and continuable_next and not source.endswith("  ")  # hard break
-    for block in blocks:
-        _markdown_inline(block)
-    return blocks
-
-
-def _markdown_inline(block: _Block) -> None:
-    """Read a block's inline markup, once its wrapped lines are joined."""
-    if block.style.startswith("heading"):
-        block.text = without_emphasis(_plain_markdown(block.text))
-    elif block.cells is not None:
-        block.cells = tuple(_plain_markdown(cell) for cell in block.cells)
-        block.text = "\t".join(block.cells)
-    elif block.text:
-        block.text = _plain_markdown(block.text)
-
-
-_MD_IMAGE_LINE = re.compile(r"^\s*+!\[([^\[\]]*+)\]\(([^()\s]*+)[^()]*+\)(?:\{[^{}]*+\})?\s*+$")
-
-
-def _markdown_block(source: str) -> tuple[_Block | None, bool]:
-    """One markdown line as a block (its inline markup still in), or None for a line that carries
-    no text; and whether it is paragraph text that a following line may continue."""
-    if not source.strip() or _MD_RULE.match(source) or _MD_TABLE_DELIMITER.match(source.strip()):
-        return None, False
-    image = _MD_IMAGE_LINE.match(source)
-    if image:  # pandoc's `![Map](media/image6.wmf){width="6in"}`: a picture the page cannot show
-        return _Block(f"[image: {image[1].strip() or PurePath(image[2]).name}]"), False
-    heading = _MD_HEADING.match(source)
-    if heading:
-        level = min(len(heading[1]), 3)
-        return _Block(_without_closing_hashes(heading[2] or ""), f"heading{level}"), False
-    bullet = _MD_BULLET.match(source)
-    if bullet:
-        return _Block(bullet[1], "bullet"), True
-    if source.strip().startswith("|"):
-        cells = tuple(cell.strip() for cell in re.split(r"(?<!\\)\|", source.strip().strip("|")))
-        return _Block("\t".join(cells), cells=cells), False
-    return _Block(source.strip()), True
-
-
-def _without_closing_hashes(heading: str) -> str:
-    """`## Vision ##` is the heading "Vision"; `## C#` keeps its hash."""
-    heading = heading.rstrip()
-    bare = heading.rstrip("#")
-    return bare.rstrip() if bare != heading and (not bare or bare[-1].isspace()) else heading
-
-
-# Inline markup. The text between delimiters never contains the delimiter itself, so every search
-# stops at the next one: a long line full of stray `*` or `[` costs linear time, not quadratic.
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_MD_ESCAPED = re.compile("[\ue000-\ue07f]")
-_MD_CODE = re.compile(r"(`+)([^`]+)\1(?!`)")
-_MD_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_MD_STRONG = re.compile(r"\*\*(?=\S)([^*]+)(?<=\S)\*\*|__(?=\S)([^_]+)(?<=\S)__")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)([^_]+)(?<=\S)_(?!\w)")
-
-
-def _plain_markdown(text: str) -> str:
-    """Strip inline markdown (code, links) and keep the words; bold and italic become emphasis marks.
-
-    Escaped characters (`1\\. Introduction`, `\\*`) are set aside first so they survive as written.
-    """
-    text = _MD_ESCAPE.sub(lambda match: chr(0xE000 + ord(match[1])), text)
-    text = _MD_CODE.sub(lambda match: match[2].strip(), text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_AUTOLINK.sub(r"\1", text)
-    text = _MD_STRONG.sub(lambda match: BOLD_OPEN + (match[1] or match[2]) + BOLD_CLOSE, text)
-    text = _MD_EMPHASIS.sub(lambda match: ITALIC_OPEN + (match[1] or match[2]) + ITALIC_CLOSE, text)
-    return _MD_ESCAPED.sub(lambda match: chr(ord(match[0]) - 0xE000), text)
-
-
 # --- Word (.docx) ----------------------------------------------------------------------------------
 
 
-def _docx_blocks(data: bytes) -> list[_Block]:
+def _docx_blocks(data: bytes) -> list[Block]:
     archive = _open_zip(data, ".docx", "a Word document")
     names = set(archive.namelist())
     if "word/document.xml" not in names:
@@ -443,22 +267,22 @@ class _DocxReader:
         self.styles = {style.style_id: _docx_style(style) for style in document.styles}
         self.tables = 0
 
-    def blocks(self, container) -> list[_Block]:
+    def blocks(self, container) -> list[Block]:
         """Paragraphs and tables of a document body or table cell, in document order."""
-        blocks: list[_Block] = []
+        blocks: list[Block] = []
         element = container._body._element if hasattr(container, "_body") else container._element
         for item in _docx_items(element, container):
             if isinstance(item, Table):
                 blocks.extend(self.table_blocks(item))
             else:
-                blocks.extend(_Block(f"[image: {name}]") for name in _docx_pictures(item._p))
-                blocks.append(_Block(self.text(item), self.style(item)))
+                blocks.extend(Block(f"[image: {name}]") for name in _docx_pictures(item._p))
+                blocks.append(Block(self.text(item), self.style(item)))
         return blocks
 
-    def table_blocks(self, table) -> list[_Block]:
+    def table_blocks(self, table) -> list[Block]:
         self.tables += 1
         table_id = self.tables
-        blocks: list[_Block] = []
+        blocks: list[Block] = []
         seen = set()  # python-docx repeats a merged cell in every row and column it spans: read it once
         for position, row in enumerate(table.rows):
             cells = []
@@ -585,7 +409,7 @@ _ODT_SKIPPED_BLOCKS = {
 _ODT_ROW_GROUPS = {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group"}
 
 
-def _odt_blocks(data: bytes) -> list[_Block]:
+def _odt_blocks(data: bytes) -> list[Block]:
     archive = _open_zip(data, ".odt", "an OpenDocument text document")
     names = set(archive.namelist())
     if "content.xml" not in names:
@@ -646,8 +470,8 @@ class _OdtReader:
         }
         self.tables = 0
 
-    def blocks(self, element: ElementTree.Element, in_list: bool) -> list[_Block]:
-        blocks: list[_Block] = []
+    def blocks(self, element: ElementTree.Element, in_list: bool) -> list[Block]:
+        blocks: list[Block] = []
         for child in element:
             if child.tag in _ODT_SKIPPED_BLOCKS:
                 continue
@@ -655,11 +479,11 @@ class _OdtReader:
                 blocks.extend(self.contents_blocks(child))
             elif child.tag == f"{_TEXT}h":
                 level = _odt_count(child.get(f"{_TEXT}outline-level"), most=3)
-                blocks.append(_Block(self.text(child), f"heading{level}"))
+                blocks.append(Block(self.text(child), f"heading{level}"))
             elif child.tag == f"{_TEXT}p":
                 style = self.style(child.get(f"{_TEXT}style-name", ""))
-                blocks.extend(_Block(f"[image: {name}]") for name in _odt_pictures(child))
-                blocks.append(_Block(self.text(child), style or ("bullet" if in_list else "")))
+                blocks.extend(Block(f"[image: {name}]") for name in _odt_pictures(child))
+                blocks.append(Block(self.text(child), style or ("bullet" if in_list else "")))
             elif child.tag == f"{_TABLE}table":
                 self.tables += 1
                 blocks.extend(self.table_blocks(child, self.tables, header=False))
@@ -667,19 +491,19 @@ class _OdtReader:
                 blocks.extend(self.blocks(child, in_list or child.tag == f"{_TEXT}list"))
         return blocks
 
-    def contents_blocks(self, contents: ElementTree.Element) -> list[_Block]:
+    def contents_blocks(self, contents: ElementTree.Element) -> list[Block]:
         """A contents page as last laid out (its index body): entries keep their level ("Contents 2"),
         so the parser can confirm chapter titles; the source settings are not text."""
         body = contents.find(f"{_TEXT}index-body")
         if body is None:
             return []
         return [
-            _Block(self.text(paragraph), self.style(paragraph.get(f"{_TEXT}style-name", "")) or "contents1")
+            Block(self.text(paragraph), self.style(paragraph.get(f"{_TEXT}style-name", "")) or "contents1")
             for paragraph in body.iter(f"{_TEXT}p")
         ]
 
-    def table_blocks(self, table: ElementTree.Element, table_id: int, header: bool) -> list[_Block]:
-        blocks: list[_Block] = []
+    def table_blocks(self, table: ElementTree.Element, table_id: int, header: bool) -> list[Block]:
+        blocks: list[Block] = []
         for child in table:
             if child.tag in _ODT_ROW_GROUPS:
                 blocks.extend(self.table_blocks(child, table_id, child.tag == f"{_TABLE}table-header-rows"))
@@ -770,7 +594,7 @@ def _open_zip(data: bytes, extension: str, kind: str) -> zipfile.ZipFile:
     return archive
 
 
-def _row_blocks(cells: list[list[_Block]], table: int, header: bool) -> list[_Block]:
+def _row_blocks(cells: list[list[Block]], table: int, header: bool) -> list[Block]:
     """Lay a table row out as Word's own "Save as plain text" does.
 
     The cells' first paragraphs share one line, joined by tabs (`9.2<tab>Help children…`); further
@@ -778,9 +602,9 @@ def _row_blocks(cells: list[list[_Block]], table: int, header: bool) -> list[_Bl
     A shared line keeps a style only when a single cell put text on it. The first line also carries
     the whole row, each cell's paragraphs joined, for the parser to keep a real table as a table.
     """
-    lines: list[list[_Block]] = []
+    lines: list[list[Block]] = []
     for index, cell in enumerate(cells):
-        for position, block in enumerate(cell or [_Block("")]):
+        for position, block in enumerate(cell or [Block("")]):
             if position == 0 and index > 0 and lines:
                 lines[-1].append(block)
             else:
@@ -792,7 +616,7 @@ def _row_blocks(cells: list[list[_Block]], table: int, header: bool) -> list[_Bl
         text = "\t".join(block.text for block in parts)
         first = position == 0
         blocks.append(
-            _Block(
+            Block(
                 text,
                 styles[0] if len(styles) == 1 else "",
                 table=table,
@@ -808,7 +632,7 @@ _SPACES = re.compile("[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x1f\x7f]")
 
 
-def _number_lines(blocks: list[_Block]) -> list[Line]:
+def _number_lines(blocks: list[Block]) -> list[Line]:
     """Clean each block's text and give every resulting line its number.
 
     A line break inside a heading is only layout, so it becomes a space; inside other text it starts

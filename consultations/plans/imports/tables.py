@@ -12,7 +12,7 @@ The parser's lines are passed in; each has `.line` (the reader's Line: `table`, 
 import re
 from dataclasses import dataclass
 
-from .readers import without_emphasis
+from .lines import without_emphasis
 
 _BARE_NUMBER = re.compile(r"^[1-9]\d?(?:[.,]\d{1,3}){0,3}\.?$")  # `9`, `9.2`, `9.2.1`, `1,7`
 _SPACES = re.compile(r" {2,}")
