@@ -309,3 +309,20 @@ def test_an_opendocument_contents_page_confirms_the_chapters_too():
     plan = parse("plan.odt", odt_package(content))
     assert [heading for _, heading in headings(plan)] == ["Being healthy", "Staying safe"]
     assert [p.heading for p in plan.chapters[0].paragraphs] == ["", "Where are we now?"]
+
+
+def test_word_contents_entries_without_page_numbers_still_confirm_the_chapters():
+    blocks = [
+        ("contents", [("Being healthy", ""), ("Staying safe", "")]),
+        ("heading1", "Being healthy"),
+        ("heading1", "PRIORITY AREA"),
+        ("p", "Fewer smokers."),
+        ("heading1", "Staying safe"),
+        ("heading1", "Where we are"),
+        ("p", "Safer paths."),
+        ("heading1", "Our partners"),
+        ("p", "Police and schools."),
+    ]
+    plan = parse("plan.docx", docx_bytes(blocks))
+    assert [heading for _, heading in headings(plan)] == ["Being healthy", "Staying safe"]
+    assert [p.heading for p in plan.chapters[1].paragraphs] == ["Where we are", "Our partners"]

@@ -92,11 +92,9 @@ def _take_contents(lines: list[Line]) -> Cleaned:
     start = _contents_start(lines)
     if start is None:
         return Cleaned(lines)
-    entries, end = (
-        [],
-        start
-        + (0 if lines[start].style.startswith("contents") and not _is_contents_heading(lines[start]) else 1),
-    )
+    # After a "Contents" heading come the entries; Word's field may start straight with them.
+    end = start + 1 if _is_contents_heading(lines[start]) else start
+    entries: list[ContentsEntry] = []
     while end < len(lines):
         line = lines[end]
         if not line.text.strip():
@@ -110,24 +108,20 @@ def _take_contents(lines: list[Line]) -> Cleaned:
     if len(entries) < 2:
         return Cleaned(lines)
     cover = [line for line in lines[:start] if line.text.strip()]
+    is_cover = bool(cover) and len(cover) <= _COVER_LINES and all(_is_cover_line(line) for line in cover)
     notes = []
-    kept_from = start
-    if cover and len(cover) <= _COVER_LINES and all(_is_cover_line(line) for line in cover):
+    if is_cover:
         quoted = ", ".join(f"“{without_emphasis(line.text.strip())}”" for line in cover[:4])
         more = f" and {len(cover) - 4} more" if len(cover) > 4 else ""
         notes.append(f"{_lines(cover[0].number, cover[-1].number)}: the cover ({quoted}{more}) was left out.")
-        kept_from = 0
-    else:
-        cover = []
     last = max(entry.line for entry in entries)
     notes.append(
         f"{_lines(lines[start].number, last)}: the contents page ({len(entries)} entries) was left out; "
         "chapter titles were checked against it."
     )
-    kept = (lines[:start] if kept_from == start else []) + lines[end:]
-    return Cleaned(
-        kept, contents=entries, cover=[without_emphasis(line.text.strip()) for line in cover], notes=notes
-    )
+    kept = ([] if is_cover else lines[:start]) + lines[end:]
+    cover_text = [without_emphasis(line.text.strip()) for line in cover] if is_cover else []
+    return Cleaned(kept, contents=entries, cover=cover_text, notes=notes)
 
 
 def _is_cover_line(line: Line) -> bool:
@@ -153,9 +147,10 @@ def _contents_entry(line: Line) -> ContentsEntry | None:
     if line.table or len(text) > 200 or _MARKER_HINT.search(text):
         return None
     page = _PAGE_NUMBER.search(text)
-    if page is None:
+    styled = line.style.startswith("contents") and not _is_contents_heading(line)
+    if page is None and not styled:  # Word's entries may leave out page numbers (TOC \n)
         return None
-    title = text[: page.start()].rstrip(" \t.…").strip()
+    title = (text[: page.start()] if page else text).rstrip(" \t.…").strip()
     number = _ENTRY_NUMBER.match(title)
     if number:
         title = title[number.end() :].strip()
@@ -163,7 +158,7 @@ def _contents_entry(line: Line) -> ContentsEntry | None:
         return None
     title = " ".join(title.replace("\t", " ").split())
     level = _contents_level(line, text, number[1] if number else "")
-    return ContentsEntry(title, number[1] if number else "", page[1], level, line.number)
+    return ContentsEntry(title, number[1] if number else "", page[1] if page else "", level, line.number)
 
 
 def _contents_level(line: Line, text: str, number: str) -> int:

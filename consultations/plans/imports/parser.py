@@ -98,8 +98,8 @@ def _checked_against_contents(chapters: list["ParsedChapter"], contents: list[Co
     headings = {normal_title(chapter.heading) for chapter in chapters}
     titles = {normal_title(entry.title) for entry in listed}
     notes = [
-        f"Line {entry.line}: the contents page lists “{entry.title}” (page {entry.page}), but no chapter "
-        "has that heading. Check the heading in the document."
+        f"Line {entry.line}: the contents page lists “{entry.title}”{_on_page(entry)}, but no chapter has "
+        "that heading. Check the heading in the document."
         for entry in listed
         if normal_title(entry.title) not in headings
     ]
@@ -110,6 +110,10 @@ def _checked_against_contents(chapters: list["ParsedChapter"], contents: list[Co
         if chapter.heading and normal_title(chapter.heading) not in titles
     )
     return notes
+
+
+def _on_page(entry: ContentsEntry) -> str:
+    return f" (page {entry.page})" if entry.page else ""
 
 
 def _take_title(lines: list[Line]) -> tuple[str, list[Line]]:
