@@ -46,6 +46,8 @@ How each figure is measured, and why the comparison is fair:
   Before timing, every question's figures (respondents, counts per option, first places, texts,
   the mean) are checked against what was written, so a fast but wrong summary cannot pass.
   Baseline: one COUNT over the same answers (filtered alike).
+- import_ms_1mb (budget ≤ 10,000 ms; SQLite): the same for a generated 1 MB draft of 2,000
+  paragraphs.
 - import_ms_150kb (budget ≤ 2,000 ms; SQLite): importing a generated 150 KB plain-text draft of
   300 paragraphs and 50 markers; baseline: saving the same chapters as a page without a document.
 - plan_page_bytes (budget ≤ 60,000; SQLite): that draft published, weighed as the step pages are;
@@ -87,6 +89,7 @@ BUDGETS = {  # name: (operator, budget)
     "summary_filtered_ms_100k_postgres": ("<=", 1_000),
     "import_ms_150kb": ("<=", 2_000),
     "plan_page_bytes": ("<=", 60_000),
+    "import_ms_1mb": ("<=", 10_000),
 }
 PHONE = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -432,14 +435,21 @@ def summary_ms(db):
 
 
 def import_ms():
-    from tests.bench.plan import time_import
+    from tests.bench.plan import time_import, time_import_1mb
 
-    imported, saved = time_import()
+    imported, saved, _ = time_import()
     report(
         "import_ms_150kb",
         round(imported),
         "ms",
         f"{imported / saved:.2f}x saving the same chapters without a document ({saved:.0f} ms)",
+    )
+    imported, saved, size = time_import_1mb()
+    report(
+        "import_ms_1mb",
+        round(imported),
+        "ms",
+        f"a {size / 1_000_000:.2f} MB draft; {imported / saved:.2f}x saving the same chapters ({saved:.0f} ms)",
     )
 
 

@@ -91,7 +91,7 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
             PlanParagraph(
                 number=paragraph["number"],
                 heading=paragraph["heading"],
-                text=next(texts),
+                text=next(texts) + _table_html(paragraph.get("table")),
                 question_ref=paragraph["question_ref"],
                 chapter_number=chapter["number"],
                 chapter_heading=chapter["heading"],
@@ -108,6 +108,11 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
         ]
         chapters.append(PlanChapter(chapter["number"], chapter["heading"], paragraphs, chapter_anchor))
     return chapters
+
+
+def _table_html(table) -> str:
+    """A paragraph's table, shown after its text (and so also printed, compared and searched)."""
+    return str(table.render_as_block()) if table and table.get("rows") else ""
 
 
 _SEAM = "<!--chorus-paragraph-->"
@@ -222,10 +227,20 @@ class PlanDraftPage(RoutablePageMixin, Page):
 
         return PlanHeadlinesPage.objects.child_of(self).live().first() if self.pk else None
 
+    def displayed_stage(self, consultation) -> tuple[str, str]:
+        """The stage a reader is shown, as (value, label). A plan whose consultation is open is out
+        for consultation, whatever stage an editor last set: the badge and the "have your say"
+        banner must never disagree."""
+        if consultation is not None and consultation.status == "open" and self.stage == self.Stage.DRAFTING:
+            return self.Stage.CONSULTATION.value, self.Stage.CONSULTATION.label
+        return self.stage, self.get_stage_display()
+
     def reader_context(self, request, *args, **kwargs) -> dict:
         """What every view of the plan shows around its text: stage, versions, headlines, consultation."""
+        consultation = self.current_consultation()
         return super().get_context(request, *args, **kwargs) | {
-            "consultation": self.current_consultation(),
+            "consultation": consultation,
+            "stage": self.displayed_stage(consultation),
             "headlines": self.headlines(),
             "latest_version": self.versions.first() if self.pk else None,
         }
