@@ -7,7 +7,8 @@ come from broken work (a journey that stored nothing, a summary with wrong total
 
 `BENCH_ONLY=page,journey,summary,import` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
 databases (PostgreSQL at `BENCH_POSTGRES_URL`, by default
-postgres://postgres@127.0.0.1:5432/chorus_bench, dropped and created afresh; `REDIS_URL` is not
+postgres://postgres@127.0.0.1:5432/chorus_bench_<hash of this checkout's path>, dropped and
+created afresh; `REDIS_URL` is not
 passed on unless `BENCH_REDIS_URL` is set). `BENCH_ROUNDS`, `BENCH_ROUND_SECONDS` and
 `BENCH_SUMMARY_RESPONSES` shorten a trial run.
 
@@ -54,6 +55,7 @@ How each figure is measured, and why the comparison is fair:
 """
 
 import gzip
+import hashlib
 import http.client
 import json
 import os
@@ -76,7 +78,11 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "4"))
 ROUND_SECONDS = float(os.environ.get("BENCH_ROUND_SECONDS", "8"))
 WARM_UP_SECONDS = 3.0
 SUMMARY_RESPONSES = int(os.environ.get("BENCH_SUMMARY_RESPONSES", "100000"))
-POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/chorus_bench")
+# One database per checkout, so that benches run from two worktrees never drop each other's.
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL",
+    f"postgres://postgres@127.0.0.1:5432/chorus_bench_{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}",
+)
 FIGURES = ("page", "journey", "summary", "import")
 BUDGETS = {  # name: (operator, budget)
     "journey_ratio_sqlite": (">=", 1.5),
