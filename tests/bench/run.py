@@ -7,7 +7,8 @@ come from broken work (a journey that stored nothing, a summary with wrong total
 
 `BENCH_ONLY=page,journey,summary,import` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
 databases (PostgreSQL at `BENCH_POSTGRES_URL`, by default
-postgres://postgres@127.0.0.1:5432/chorus_bench, dropped and created afresh; `REDIS_URL` is not
+postgres://postgres@127.0.0.1:5432/chorus_bench_<hash of this checkout's path>, dropped and
+created afresh; `REDIS_URL` is not
 passed on unless `BENCH_REDIS_URL` is set). `BENCH_ROUNDS`, `BENCH_ROUND_SECONDS` and
 `BENCH_SUMMARY_RESPONSES` shorten a trial run.
 
@@ -36,11 +37,12 @@ How each figure is measured, and why the comparison is fair:
 - step_page_bytes (budget ≤ 14,336): bytes Chromium itself reports on the wire (CDP
   `encodedDataLength`: compressed bodies and headers, every asset, cold cache, phone viewport)
   for step 1 (the page's own address) and step 3 (`?step=3`) of a 10-question questionnaire in 5
-  steps of two questions; the figure is the heavier of the two. Baseline: a Wagtail form page
+  sections of two questions (the page counts "about you" as a sixth step); the figure is the
+  heavier of the two. Baseline: a Wagtail form page
   with the fields of the same step's two questions.
 - summary_ms_100k_<db>, summary_filtered_ms_100k_<db> (budget ≤ 1,000 ms): the median of 5
   calls of `youth_voice.summary.summarise()` over 100,000 submitted responses to 10 questions of
-  every kind (about 13 answer rows each, 10 % of questions left unanswered), unfiltered and
+  every kind (about 12 answer rows each; a tenth of the questions left unanswered), unfiltered and
   filtered by respondent type and age band. Rows are written with bulk_create in the shape the
   kinds store them; on PostgreSQL they are then VACUUM ANALYZEd, as autovacuum would after a load.
   Before timing, every question's figures (respondents, counts per option, first places, texts,
@@ -55,6 +57,7 @@ How each figure is measured, and why the comparison is fair:
 """
 
 import gzip
+import hashlib
 import http.client
 import json
 import os
@@ -77,7 +80,11 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "4"))
 ROUND_SECONDS = float(os.environ.get("BENCH_ROUND_SECONDS", "8"))
 WARM_UP_SECONDS = 3.0
 SUMMARY_RESPONSES = int(os.environ.get("BENCH_SUMMARY_RESPONSES", "100000"))
-POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/chorus_bench")
+# One database per checkout, so that benches run from two worktrees never drop each other's.
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL",
+    f"postgres://postgres@127.0.0.1:5432/chorus_bench_{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}",
+)
 FIGURES = ("page", "journey", "summary", "import")
 BUDGETS = {  # name: (operator, budget)
     "journey_ratio_sqlite": (">=", 1.5),
@@ -400,7 +407,12 @@ def page_weights(bench, env):
             )
         plan, _ = weigh(plan_url)
         browser.close()
-    report("step_page_bytes", max(steps.values()), "bytes", "the heavier of steps 1 and 3 of 5")
+    report(
+        "step_page_bytes",
+        max(steps.values()),
+        "bytes",
+        "the heavier of sections 1 and 3 of 5 (the page says Step 1/3 of 6: about you is the sixth)",
+    )
     plain = len(gzip.compress(plan_text().encode()))
     report("plan_page_bytes", plan, "bytes", f"{plan / plain:.2f}x the draft's plain text, gzip-compressed")
 
@@ -511,6 +523,8 @@ def main():
     )
     manage("collectstatic", "--noinput", env=server_env(f"sqlite:///{WORK / 'static.sqlite3'}"))
     for db in databases:
+        if db != "sqlite" and not only & {"journey", "summary"}:
+            continue  # pages and the import are measured on SQLite only
         if db == "sqlite":
             url = f"sqlite:///{WORK / 'bench.sqlite3'}"
         else:
