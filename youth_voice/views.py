@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
@@ -47,7 +48,7 @@ def respond(request, page):
         request,
         journey,
         screen,
-        journey.form_for(screen, bound=False),
+        lambda: journey.form_for(screen, bound=False),
         submission_key=ResponseForm.new_submission_key(),
         pristine=not preview,
     )
@@ -237,30 +238,35 @@ def _held_response(request, page, code):
 
 
 def render_screen(request, journey, screen, form, *, held=None, submission_key=None, status=200, **notices):
+    """Show one screen. `form` may be a function making it: a fresh screen is usually served from
+    the template cache, and then its form is never needed."""
     page = journey.page
-    paragraphs = page.plan_paragraphs_by_ref
-    on_screen = {question.reference for question in screen.questions}
-    rows = [
-        (
-            question,
-            [form[name] for name in question.kind_class.field_names(question, question.field_name)],
-            paragraphs.get(question.reference, []),
-            _condition(question, journey.questionnaire.by_reference, on_screen),
-        )
-        for question in form.questions
-    ]
-    check = _check_answers(journey) if screen.check else None
+    if callable(form):
+        form = SimpleLazyObject(form)
+
+    def rows():
+        paragraphs = page.plan_paragraphs_by_ref
+        on_screen = {question.reference for question in screen.questions}
+        return [
+            (
+                question,
+                [form[name] for name in question.kind_class.field_names(question, question.field_name)],
+                paragraphs.get(question.reference, []),
+                _condition(question, journey.questionnaire.by_reference, on_screen),
+            )
+            for question in form.questions
+        ]
+
     context = page.get_context(request) | {
         "journey": journey,
         "screen": screen,
         "form": form,
         "rows": rows,
-        "by_reference": journey.questionnaire.by_reference,
         "carried": journey.carried_fields(screen, form),
         "submission_key": submission_key or _usable_key(journey.data.get("submission_key")),
         "held": held,
         "response_code": journey.data.get("response_code", "") if held else "",
-        "check": check,
+        "check": _check_answers(journey) if screen.check else None,
         **notices,
     }
     return TemplateResponse(request, page.get_template(request), context, status=status)
