@@ -78,6 +78,7 @@ def submit(request, page_id):
         raise Http404("No such consultation")
     if request.method != "POST" or not page.accepts_request(request):
         return redirect(page.url)
+    page.remember()  # the receipt that follows shows it without reading it again
     data = posted_data(request)
     journey = Journey(page, data, page.published_questions())
     held = _held_response(request, page, data.get("response_code", ""))
@@ -392,15 +393,16 @@ def _code_page(request, page, form, *, status=200, **notices):
 
 def receipt(request, page_id, reference):
     """The confirmation: the reference (and, just after sending, the code), and nothing of what was said."""
-    response = get_object_or_404(
-        Response.objects.select_related("consultation"),
-        consultation_id=page_id,
-        reference=reference,
-        status=Status.SUBMITTED,
+    found = list(
+        Response.objects.filter(consultation_id=page_id, reference=reference, status=Status.SUBMITTED).values_list(
+            "consultation__live_revision_id", "consultation__url_path"
+        )[:1]
     )
-    page = response.consultation
+    if not found:
+        raise Http404("No such response")
+    page = ConsultationPage.at_revision(page_id, *found[0])
     code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
     if not code.startswith(reference):
         code = ""
-    context = page.get_context(request) | {"reference": reference, "code": code, "response": response}
+    context = page.get_context(request) | {"reference": reference, "code": code}
     return TemplateResponse(request, "youth_voice/receipt.html", context)

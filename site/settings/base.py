@@ -62,8 +62,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: the whole chain runs in one worker thread (see its docstring).
-    "chorus.middleware.RunMiddlewareSynchronously",
 ]
 
 ROOT_URLCONF = "chorus.urls"
