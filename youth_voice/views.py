@@ -394,9 +394,9 @@ def _code_page(request, page, form, *, status=200, **notices):
 def receipt(request, page_id, reference):
     """The confirmation: the reference (and, just after sending, the code), and nothing of what was said."""
     found = list(
-        Response.objects.filter(consultation_id=page_id, reference=reference, status=Status.SUBMITTED).values_list(
-            "consultation__live_revision_id", "consultation__url_path"
-        )[:1]
+        Response.objects.filter(
+            consultation_id=page_id, reference=reference, status=Status.SUBMITTED
+        ).values_list("consultation__live_revision_id", "consultation__url_path")[:1]
     )
     if not found:
         raise Http404("No such response")

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from ..about_you import (
     AboutYouField,
@@ -48,6 +48,25 @@ PER_REVISION = {}
 
 def plan_paragraphs_cache_key(plan_id) -> str:
     return f"plan-paragraphs:{plan_id}"
+
+
+VIEW_CHECKS_KEY = "consultations:paths-needing-view-checks"
+
+
+def paths_needing_view_checks() -> frozenset:
+    """Tree paths of pages with view restrictions, and of aliases (whose source's restrictions
+    apply); forgotten whenever a restriction, an alias or the tree changes."""
+
+    def read():
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return frozenset([*restricted, *aliases])
+
+    return cache.get_or_set(VIEW_CHECKS_KEY, read, timeout=3600)
+
+
+def forget_view_checks(sender, **kwargs):
+    cache.delete(VIEW_CHECKS_KEY)
 
 
 def forget_plan_paragraphs(sender, instance, **kwargs):
@@ -223,7 +242,13 @@ class ConsultationPage(Page):
         return "open" if self.is_open(now) else "closed"
 
     def accepts_request(self, request) -> bool:
-        """Whether every view restriction (password, login, groups) on the page lets this request in."""
+        """Whether every view restriction (password, login, groups) on the page lets this request in.
+
+        Most consultations have none above them, which a cached list of the pages that need
+        Wagtail's full check (restricted ones and aliases) tells without a query."""
+        ancestors = {self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)}
+        if ancestors.isdisjoint(paths_needing_view_checks()):
+            return True
         return all(restriction.accept_request(request) for restriction in self.get_view_restrictions())
 
     @property

@@ -207,7 +207,9 @@ class Answer(models.Model):
         # The summary reads only this index: every figure is one grouped pass over it, and the
         # response id lets a filtered summary skip the table too.
         indexes = [
-            models.Index(fields=["question", "option", "position", "number", "response"], name="answer_figures")
+            models.Index(
+                fields=["question", "option", "position", "number", "response"], name="answer_figures"
+            )
         ]
 
     def __str__(self):
