@@ -66,7 +66,7 @@ class Journey:
     def action(self) -> str:
         """The button pressed; "goto-3" (a Change link on the check screen) means "go to step 3"."""
         action = self.data.get("action", "send")
-        if action.startswith("goto-") and action[5:].isdigit():
+        if action.startswith("goto-") and action[5:].isascii() and action[5:].isdigit() and len(action) < 9:
             return action
         return action if action in ACTIONS else "send"
 

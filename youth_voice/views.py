@@ -41,7 +41,7 @@ def respond(request, page):
     journey = Journey(page, questions=None if preview else page.published_questions())
     step = request.GET.get("step", "1")
     # A link to a question in a later section (from the plan draft) opens that section's screen.
-    screen = journey.screen(int(step)) if step.isdigit() and len(step) < 3 else journey.screens[0]
+    screen = journey.screen(int(step)) if step.isascii() and step.isdigit() and len(step) < 3 else journey.screens[0]
     if screen.about_you or screen.check:
         screen = journey.screens[0]
     return render_screen(
