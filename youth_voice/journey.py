@@ -137,7 +137,12 @@ def form_initial(data) -> dict:
 
 def draft_data(data) -> dict:
     """What a draft keeps of the posted data: answers and about-you, each as a list of values."""
-    return {name: data.getlist(name) for name in data if _known(name) and name not in {"response_code"}}
+    # PostgreSQL's jsonb cannot hold U+0000 (typed or pasted, it is invisible): leave it out.
+    return {
+        name.replace("\x00", ""): [str(value).replace("\x00", "") for value in data.getlist(name)]
+        for name in data
+        if _known(name) and name not in {"response_code"}
+    }
 
 
 def as_query_dict(stored: dict) -> QueryDict:
