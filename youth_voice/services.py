@@ -188,9 +188,11 @@ def change_response(response, answers, *, about_you=None, at=None) -> Submission
         if locked.status != Status.SUBMITTED:
             raise ConsultationClosed(response.consultation)
         new = list(_answer_rows(locked, answers, identities))
-        if _fingerprint(new) == _fingerprint(locked.answers.all()) and not _differs(locked, about_you):
+        # Answers to questions no longer asked (retired) cannot be shown or changed: keep them.
+        current = locked.answers.filter(question__retired=False)
+        if _fingerprint(new) == _fingerprint(current) and not _differs(locked, about_you):
             return SubmissionOutcome(locked, created=False)
-        locked.answers.all().delete()
+        current.delete()
         Answer.objects.bulk_create(new)
         _apply(locked, about_you)
         locked.changed_at, locked.times_changed = at, locked.times_changed + 1

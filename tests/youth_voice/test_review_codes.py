@@ -30,3 +30,21 @@ def test_someone_else_guessing_wrong_does_not_lock_the_owner_out_or_lose_their_a
     response = client.post(consultation.submit_url, dict(changed.lists()))
     assert response.status_code == 302, (response.status_code, "second thoughts" in response.content.decode())
     assert Response.objects.get().answers.get().text.startswith("second thoughts")
+
+
+def test_changing_a_response_keeps_its_answer_to_a_question_no_longer_asked(client, consultation):
+    data = form_data(consultation, {"6.1": "kept forever", "6.2": "a-week"})
+    receipt = client.get(client.post(consultation.submit_url, dict(data.lists()))["Location"]).content.decode()
+    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+
+    page = consultation.get_latest_revision_as_object()
+    page.questions = [q for q in page.questions.all() if q.reference != "6.1"]
+    page.save_revision().publish()  # 6.1 is retired; "its answers are kept"
+
+    html = client.post(consultation.code_url, {"code": code}).content.decode()
+    changed = form_data(consultation, {"6.2": "a-month"})
+    changed["submission_key"] = hidden(html)["submission_key"]
+    changed["response_code"] = code
+    assert client.post(consultation.submit_url, dict(changed.lists())).status_code == 302
+    texts = list(Response.objects.get().answers.exclude(text="").values_list("text", flat=True))
+    assert texts == ["kept forever"]
