@@ -104,6 +104,20 @@ class Journey:
                 return screen
         return self.screens[-1]
 
+    def draft_data(self) -> dict:
+        """What a draft keeps of the posted data: the questionnaire's own fields and "about you",
+        each as a list of values; nothing else that was posted."""
+        names = {
+            name for q in self.questionnaire.questions for name in q.kind_class.field_names(q, q.field_name)
+        }
+        names |= set(RESPONSE_DETAILS)
+        # PostgreSQL's jsonb cannot hold U+0000 (typed or pasted, it is invisible): leave it out.
+        return {
+            name: [str(value).replace("\x00", "") for value in self.data.getlist(name)]
+            for name in sorted(names)
+            if name in self.data
+        }
+
     def carried_fields(self, screen, form) -> list[tuple[str, str]]:
         """(name, value) of everything typed on other screens, to carry as hidden fields."""
         if not self.data:
@@ -127,22 +141,12 @@ def _known(name) -> bool:
     return name.startswith("q_") or name in KEPT_NAMES
 
 
-KEPT_NAMES = {*RESPONSE_DETAILS, "submission_key", "response_code"}
+KEPT_NAMES = {*RESPONSE_DETAILS, "submission_key", "response_code", "code_pass"}
 
 
 def form_initial(data) -> dict:
     """Raw form data as initial values (lists where a field takes several)."""
     return {name: data.getlist(name) if len(data.getlist(name)) > 1 else data.get(name) for name in data}
-
-
-def draft_data(data) -> dict:
-    """What a draft keeps of the posted data: answers and about-you, each as a list of values."""
-    # PostgreSQL's jsonb cannot hold U+0000 (typed or pasted, it is invisible): leave it out.
-    return {
-        name.replace("\x00", ""): [str(value).replace("\x00", "") for value in data.getlist(name)]
-        for name in data
-        if _known(name) and name not in {"response_code"}
-    }
 
 
 def as_query_dict(stored: dict) -> QueryDict:

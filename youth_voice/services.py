@@ -160,8 +160,12 @@ class AlreadySent(Exception):
         self.response = response
 
 
-def send_draft(draft, answers, *, about_you=None, at=None) -> SubmissionOutcome:
-    """A saved draft, finished and sent: it becomes a response like any other."""
+def send_draft(draft, answers, *, about_you=None, at=None, new_code=False) -> SubmissionOutcome:
+    """A saved draft, finished and sent: it becomes a response like any other.
+
+    `new_code`: sent from its form without its code (only its hash is kept, so it cannot be shown
+    again), the response gets a new secret to show on the receipt; the draft's code stops working.
+    """
     at = at or timezone.now()
     if not draft.consultation.is_open(at):
         raise ConsultationClosed(draft.consultation)
@@ -171,10 +175,11 @@ def send_draft(draft, answers, *, about_you=None, at=None) -> SubmissionOutcome:
         if locked.status != Status.DRAFT:  # sent twice, e.g. a double tap
             return _resubmitted(locked, answers, identities)
         _apply(locked, about_you)
+        secret = locked.set_secret() if new_code else ""
         locked.status, locked.submitted_at, locked.draft_data = Status.SUBMITTED, at, {}
         locked.save()
         Answer.objects.bulk_create(_answer_rows(locked, answers, identities))
-    return SubmissionOutcome(locked, created=True)
+    return SubmissionOutcome(locked, created=True, secret=secret)
 
 
 def change_response(response, answers, *, about_you=None, at=None) -> SubmissionOutcome:

@@ -227,7 +227,8 @@ class ConsultationPage(Page):
     def identity_ids(self) -> dict[str, int]:
         """Question reference → the id of the identity its answers are stored against."""
         return self.read_once_per_revision(
-            "identities", lambda: dict(self.question_identities.values_list("reference", "pk"))
+            "identities",
+            lambda: dict(self.question_identities.filter(retired=False).values_list("reference", "pk")),
         )
 
     def is_open(self, at=None) -> bool:
@@ -271,7 +272,13 @@ class ConsultationPage(Page):
         responses = self.responses.filter(status="submitted").count()
         if not responses:
             return None
-        by_question = sorted(answered.respondents.items(), key=lambda item: ref_sort_key(item[0]))
+        by_question = sorted(
+            (
+                (identity.reference, answered.respondents[key])
+                for key, identity in answered.identities.items()
+            ),
+            key=lambda item: ref_sort_key(item[0]),
+        )
         return {"responses": responses, "by_question": by_question}
 
     def question_urls(self) -> dict[str, str]:

@@ -1,7 +1,5 @@
 """Review of issue 7: answers must never move to a different question."""
 
-import pytest
-
 from tests.consultations.test_editing import current_rows, post_edit, question_row
 from youth_voice.summary import summarise
 
@@ -11,8 +9,9 @@ def texts_under(consultation, reference):
     return item.prompt, [a.text for a in item.texts]
 
 
-@pytest.mark.xfail(strict=True, reason="review finding 1: identity is keyed by reference only")
-def test_a_new_question_cannot_take_the_reference_of_a_dropped_answered_one(admin_client, consultation, answer):
+def test_a_new_question_cannot_take_the_reference_of_a_dropped_answered_one(
+    admin_client, consultation, answer
+):
     answer({"6.1": "Talking to my friends"})
     rows = current_rows(consultation)
     rows[1]["DELETE"] = "on"
@@ -28,8 +27,9 @@ def test_a_new_question_cannot_take_the_reference_of_a_dropped_answered_one(admi
         )
 
 
-@pytest.mark.xfail(strict=True, reason="review finding 1: identity is keyed by reference only")
-def test_publishing_swapped_references_of_answered_questions_does_not_swap_their_answers(consultation, answer):
+def test_publishing_swapped_references_of_answered_questions_does_not_swap_their_answers(
+    consultation, answer
+):
     answer({"6.1": "Talking to my friends", "8": "No more to say"})
     page = consultation.get_latest_revision_as_object()
     questions = list(page.questions.all())
@@ -42,7 +42,6 @@ def test_publishing_swapped_references_of_answered_questions_does_not_swap_their
     assert texts != ["Talking to my friends"], "answers now read under another question's wording"
 
 
-@pytest.mark.xfail(strict=True, reason="review finding: a refused publish raises ValidationError out of cron")
 def test_scheduled_publishing_of_a_refused_revision_does_not_stop_other_pages(consultation, answer, home):
     from datetime import timedelta
 

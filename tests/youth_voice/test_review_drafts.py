@@ -1,8 +1,6 @@
 """Review of issue 7: saving drafts."""
 
 from tests.conftest import form_data
-from tests.youth_voice.test_steps import press
-from youth_voice.models import Response, Status
 
 
 def test_a_nul_character_typed_in_a_draft_is_not_a_500(client, consultation):

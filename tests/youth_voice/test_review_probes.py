@@ -1,11 +1,9 @@
 """Defects found in review of issue 7."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.conftest import form_data, make_consultation
 from tests.youth_voice.test_steps import STEPPED, press
-from youth_voice.models import Response
 
 
 @pytest.fixture
