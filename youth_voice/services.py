@@ -152,6 +152,10 @@ def save_draft(consultation, data: dict, step: int, *, submission_key, draft=Non
     return save_draft(consultation, data, step, submission_key=submission_key, draft=existing, at=at)
 
 
+class ResponseWithdrawn(Exception):
+    """The response was withdrawn before this change of it arrived."""
+
+
 class AlreadySent(Exception):
     """The form being saved as a draft was sent already."""
 
@@ -190,8 +194,8 @@ def change_response(response, answers, *, about_you=None, at=None) -> Submission
     identities = response.consultation.identity_ids()
     with _write_turn(), transaction.atomic():
         locked = Response.objects.select_for_update().get(pk=response.pk)
-        if locked.status != Status.SUBMITTED:
-            raise ConsultationClosed(response.consultation)
+        if locked.status != Status.SUBMITTED:  # withdrawn meanwhile, on another device
+            raise ResponseWithdrawn(locked)
         new = list(_answer_rows(locked, answers, identities))
         # Answers to questions no longer asked (retired) cannot be shown or changed: keep them.
         current = locked.answers.filter(question__retired=False)

@@ -20,6 +20,7 @@ from .models import AgeBand, Response, Status, split_code
 from .services import (
     AlreadySent,
     ConsultationClosed,
+    ResponseWithdrawn,
     change_response,
     save_draft,
     send_draft,
@@ -158,6 +159,8 @@ def _send(request, journey, held):
             outcome = change_response(held, form.answers(), about_you=form.about_you())
     except ConsultationClosed:
         return render_screen(request, journey, journey.screens[0], form, closed_with_answers=True, status=403)
+    except ResponseWithdrawn:
+        return render_screen(request, journey, journey.screens[0], form, withdrawn_meanwhile=True, status=409)
     if outcome.differs:
         return render_screen(
             request, journey, journey.screens[0], form, already_sent=outcome.response, status=409
