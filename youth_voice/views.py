@@ -113,12 +113,11 @@ def submit(request, page_id):
     someone is answering still receives their answers. Anything but a POST goes to the page, as do
     requests its view restrictions (password, login) turn away.
     """
-    page = get_object_or_404(ConsultationPage.objects.live(), pk=page_id)
+    page = _live_consultation(page_id)
     if page.url is None:  # live, but under no site: nobody can have been shown its form
         raise Http404("No such consultation")
     if request.method != "POST" or not page.accepts_request(request):
         return redirect(page.url)
-    page.remember()  # the receipt that follows shows it without reading it again
     data = posted_data(request)
     journey = Journey(page, data, page.published_questions())
     held = _held_response(request, page, data.get("response_code", ""), data.get("code_pass", ""))
@@ -157,6 +156,16 @@ def submit(request, page_id):
         following = journey.screen(screen.number + 1)
         return render_screen(request, journey, following, journey.form_for(following, bound=False), held=held)
     return _send(request, journey, held)
+
+
+def _live_consultation(page_id):
+    """The live consultation, read once per published revision and address in this process."""
+    found = list(
+        ConsultationPage.objects.live().filter(pk=page_id).values_list("live_revision_id", "url_path")[:1]
+    )
+    if not found:
+        raise Http404("No such consultation")
+    return ConsultationPage.at_revision(page_id, *found[0])
 
 
 def _status(form) -> int:

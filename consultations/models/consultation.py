@@ -209,10 +209,6 @@ class ConsultationPage(Page):
             PER_REVISION[key] = read()
         return PER_REVISION[key]
 
-    def remember(self):
-        """Keep this page, as published now and where it is now, for `at_revision`."""
-        PER_REVISION.setdefault((self.pk, self.live_revision_id, self.url_path), self)
-
     @classmethod
     def at_revision(cls, pk, live_revision_id, url_path):
         """The live page at this revision and address, read once per process."""
