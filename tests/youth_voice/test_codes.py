@@ -23,6 +23,15 @@ def saved_code(html) -> str:
     return re.search(r'id="resume-code">([^<]+)<', html).group(1)
 
 
+def sent_code(client, consultation, answers, **about):
+    """Send answers as a person would; returns the code their receipt shows."""
+    data = form_data(consultation, answers, **about)
+    receipt = client.get(
+        client.post(consultation.submit_url, dict(data.lists()))["Location"]
+    ).content.decode()
+    return re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+
+
 def enter(client, page, code):
     return client.post(page.code_url, {"code": code})
 
@@ -78,11 +87,7 @@ def test_saving_again_keeps_one_draft_and_the_same_code(client, stepped):
 def test_a_sent_response_is_changed_with_its_code_and_officers_see_the_latest(
     client, officer_client, consultation
 ):
-    data = form_data(consultation, {"6.1": "first thoughts", "6.2": "a-week"})
-    receipt = client.get(
-        client.post(consultation.submit_url, dict(data.lists()))["Location"]
-    ).content.decode()
-    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    code = sent_code(client, consultation, {"6.1": "first thoughts", "6.2": "a-week"})
 
     html = enter(client, consultation, code).content.decode()
     assert "You are changing the answers you sent" in html and "first thoughts</textarea>" in html
@@ -106,11 +111,7 @@ def test_a_sent_response_is_changed_with_its_code_and_officers_see_the_latest(
 
 
 def test_a_sent_response_is_withdrawn_with_its_code(client, consultation):
-    data = form_data(consultation, {"6.1": "take it back"}, name="Sam", age_band="16_18")
-    receipt = client.get(
-        client.post(consultation.submit_url, dict(data.lists()))["Location"]
-    ).content.decode()
-    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    code = sent_code(client, consultation, {"6.1": "take it back"}, name="Sam", age_band="16_18")
     confirm = client.post(
         consultation.submit_url, {"response_code": code, "action": "withdraw"}
     ).content.decode()
@@ -144,11 +145,7 @@ def test_guessing_codes_is_limited(client, consultation, settings):
 
 
 def test_codes_stop_working_when_the_consultation_closes(client, consultation):
-    data = form_data(consultation, {"6.1": "mine"})
-    receipt = client.get(
-        client.post(consultation.submit_url, dict(data.lists()))["Location"]
-    ).content.decode()
-    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    code = sent_code(client, consultation, {"6.1": "mine"})
     consultation.closes_at = timezone.now() - timedelta(minutes=1)
     consultation.save_revision().publish()
     response = enter(client, consultation, code)
@@ -156,11 +153,7 @@ def test_codes_stop_working_when_the_consultation_closes(client, consultation):
 
 
 def test_changes_that_arrive_after_a_withdrawal_are_explained_and_handed_back(client, consultation):
-    data = form_data(consultation, {"6.1": "first"})
-    receipt = client.get(
-        client.post(consultation.submit_url, dict(data.lists()))["Location"]
-    ).content.decode()
-    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    code = sent_code(client, consultation, {"6.1": "first"})
     html = enter(client, consultation, code).content.decode()  # changing on this phone…
     client.post(
         consultation.submit_url, {"response_code": code, "action": "withdraw_confirmed"}

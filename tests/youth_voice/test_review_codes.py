@@ -1,20 +1,15 @@
 """Review of issue 7: codes."""
 
-import re
-
 from django.test import Client
 
 from tests.conftest import form_data
+from tests.youth_voice.test_codes import sent_code
 from tests.youth_voice.test_steps import hidden
 from youth_voice.models import Response
 
 
 def test_someone_else_guessing_wrong_does_not_lock_the_owner_out_or_lose_their_answers(client, consultation):
-    data = form_data(consultation, {"6.1": "first thoughts"})
-    receipt = client.get(
-        client.post(consultation.submit_url, dict(data.lists()))["Location"]
-    ).content.decode()
-    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    code = sent_code(client, consultation, {"6.1": "first thoughts"})
     html = client.post(consultation.code_url, {"code": code}).content.decode()
 
     reference = code[:7]
@@ -35,11 +30,7 @@ def test_someone_else_guessing_wrong_does_not_lock_the_owner_out_or_lose_their_a
 
 
 def test_changing_a_response_keeps_its_answer_to_a_question_no_longer_asked(client, consultation):
-    data = form_data(consultation, {"6.1": "kept forever", "6.2": "a-week"})
-    receipt = client.get(
-        client.post(consultation.submit_url, dict(data.lists()))["Location"]
-    ).content.decode()
-    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    code = sent_code(client, consultation, {"6.1": "kept forever", "6.2": "a-week"})
 
     page = consultation.get_latest_revision_as_object()
     page.questions = [q for q in page.questions.all() if q.reference != "6.1"]
