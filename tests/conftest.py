@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from consultations.models import ConsultationPage, PlanDraftPage, Question
 from consultations.models.consultation import PER_REVISION
@@ -27,6 +27,15 @@ def fresh_cache():
     yield
     cache.clear()
     PER_REVISION.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_until_asked():
+    """A request in Welsh leaves Welsh active in the thread (Django's LocaleMiddleware does not
+    deactivate it): start every test in the default language."""
+    translation.activate("en-gb")
+    yield
+    translation.activate("en-gb")
 
 
 @pytest.fixture
