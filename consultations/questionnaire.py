@@ -6,8 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.utils import translation
 
 from .references import normalise_question_ref
 
@@ -213,7 +215,8 @@ def sync_identities(page):
     problems, current = [], set()
     for question in page.questions.all():
         problems += [message for _field, message in answered.refusals(question)]
-        options = [{"code": o.code, "label": o.label} for o in question.kind_class.options(question)]
+        with translation.override(settings.LANGUAGE_CODE):  # the usual labels (Yes, Agree…), as words
+            options = [{"code": o.code, "label": str(o.label)} for o in question.kind_class.options(question)]
         codes = {option["code"] for option in options}
         identity = identities.get(question.reference) or QuestionIdentity(
             consultation=page, reference=question.reference

@@ -135,11 +135,11 @@ def make_consultation(
     page = ConsultationPage(
         title=fields.pop("title", "Have your say"),
         slug=slug,
-        overview="<p>Tell us what you think.</p>",
+        overview=fields.pop("overview", "<p>Tell us what you think.</p>"),
         opens_at=now + timedelta(days=opens_delta),
         closes_at=None if closes_delta is None else now + timedelta(days=closes_delta),
         plan_draft=plan,
-        data_protection="<p>We keep it safe.</p>",
+        data_protection=fields.pop("data_protection", "<p>We keep it safe.</p>"),
         **fields,
     )
     for order, definition in enumerate(questions or DEFAULT_QUESTIONS):

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from consultations.about_you import PERSONAL_DETAILS, RESPONSE_DETAILS
@@ -283,7 +284,7 @@ def _condition(question, by_reference, on_screen):
     labels = [option.label for option in source.kind_class.options(source) if option.code in codes]
     return {
         "reference": source.reference,
-        "labels": " or ".join(f"“{label}”" for label in labels),
+        "labels": _(" or ").join(_("“%(label)s”") % {"label": label} for label in labels),
         "field": source.field_name,
         "codes": " ".join(sorted(codes)),
         "same_screen": source.reference in on_screen,
@@ -342,7 +343,9 @@ def code_entry(request, page_id):
     if held in ("wrong", None):
         form.add_error(
             "code",
-            "That code does not match a saved or sent response to this consultation. Check it and try again.",
+            _(
+                "That code does not match a saved or sent response to this consultation. Check it and try again."  # noqa: E501
+            ),
         )
         return _code_page(request, page, form, status=403)
     if not page.is_open():

@@ -2,6 +2,7 @@
 
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -167,15 +168,24 @@ class ConsultationPage(Page):
             sync_identities(self)
         return result
 
+    @cached_property
+    def localized_plan_draft(self):
+        """The plan draft in this page's language when it has been translated, else the one named.
+        Every language version names the same plan draft (the field is synchronised), so
+        questions and paragraphs line up by construction."""
+        plan = self.plan_draft
+        if plan is None or plan.locale_id == self.locale_id:
+            return plan
+        return plan.get_translation_or_none(self.locale_id) or plan
+
     @property
     def plan_generation(self) -> str:
         """Changes whenever the plan draft is published again, so screens showing its paragraphs
         are rendered afresh."""
-        if not self.plan_draft_id:
+        plan = self.localized_plan_draft
+        if plan is None:
             return ""
-        return cache.get_or_set(
-            f"plan-generation:{self.plan_draft_id}", lambda: uuid.uuid4().hex, timeout=None
-        )
+        return cache.get_or_set(f"plan-generation:{plan.pk}", lambda: uuid.uuid4().hex, timeout=None)
 
     def read_once_per_revision(self, name, read):
         """`read()` once per published revision in each process: every screen and every submission
@@ -262,13 +272,10 @@ class ConsultationPage(Page):
     def plan_paragraphs_by_ref(self):
         """The plan's keyed paragraphs, read once per published version of the plan: every screen
         of the questionnaire shows them, and reading a long plan's body is costly."""
-        if not self.plan_draft_id:
+        plan = self.localized_plan_draft
+        if plan is None:
             return {}
-        return cache.get_or_set(
-            plan_paragraphs_cache_key(self.plan_draft_id),
-            self.plan_draft.paragraphs_by_ref,
-            timeout=24 * 3600,
-        )
+        return cache.get_or_set(plan_paragraphs_cache_key(plan.pk), plan.paragraphs_by_ref, timeout=24 * 3600)
 
     def serve(self, request, *args, **kwargs):
         # The questionnaire (youth_voice) shows the page; the page itself stays a plain model.
