@@ -223,6 +223,7 @@ def _plan_draft(home):
         parent=home,
         title=PLAN_TITLE,
         plan_period="2027–2030",
+        sentence_case=True,  # the demo document's headings are in capitals, as many drafts' are
     ).page
     plan = first.get_latest_revision_as_object()
     plan.slug = PLAN_SLUG
@@ -234,7 +235,11 @@ def _plan_draft(home):
     plan.body = _tagged(plan.body.raw_data)
     plan.save_revision().publish()
     import_plan_draft(
-        filename=_save_demo_document(2), data=demo_plan.plan_docx(2), replace=plan, publish=True
+        filename=_save_demo_document(2),
+        data=demo_plan.plan_docx(2),
+        replace=plan,
+        publish=True,
+        sentence_case=True,
     )
     plan = PlanDraftPage.objects.get(pk=plan.pk)
     _headlines(plan)

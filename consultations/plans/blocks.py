@@ -21,6 +21,23 @@ def _validate_number(value):
         raise ValidationError("Write the number like 9, 9.2 or 9.2.1, or leave it empty.")
 
 
+class PlanTableBlock(blocks.StructBlock):
+    """A table from the plan draft, kept as a table: rows of cells, the first row optionally its
+    header. A table of terms and what they mean shows as a definition list."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[("table", "Table"), ("definitions", "Terms and what they mean")],
+        default="table",
+        required=False,
+    )
+    header = blocks.BooleanBlock(required=False, label="The first row is the header")
+    rows = blocks.ListBlock(blocks.ListBlock(blocks.TextBlock(required=False), label="Row"), default=[])
+
+    class Meta:
+        icon = "table"
+        template = "consultations/_plan_table.html"
+
+
 class ParagraphBlock(blocks.StructBlock):
     number = blocks.CharBlock(
         required=False, max_length=20, validators=[_validate_number], help_text="e.g. 9.2"
@@ -39,6 +56,7 @@ class ParagraphBlock(blocks.StructBlock):
     uncrc_articles = blocks.CharBlock(
         required=False, max_length=200, label="UNCRC articles", help_text="Article numbers, e.g. 12, 31"
     )
+    table = PlanTableBlock(required=False, help_text="A table after the text, if the paragraph has one")
 
     def clean(self, value):
         value = super().clean(value)

@@ -57,15 +57,17 @@ def make_bench_plan() -> str:
     return report.page.url
 
 
-def time_import():
-    """Median ms to import the 150 KB draft, and to save the same body as a page without reading it."""
+def time_import(paragraphs=300, markers=50, target_bytes=150_000, runs=None):
+    """Median ms to import a generated draft (by default the 150 KB one), and to save the same body
+    as a page without reading it."""
     from consultations.models import PlanDraftPage
     from consultations.plans.imports import parse_plan, read_document
     from consultations.plans.imports.importer import build_body, import_plan_draft
 
-    data = plan_text().encode()
+    data = plan_text(paragraphs=paragraphs, markers=markers, target_bytes=target_bytes).encode()
     body = build_body(parse_plan(read_document("bench.txt", data)))
     counter = iter(range(1_000))
+    times = {} if runs is None else {"runs": runs}
 
     def import_once():
         import_plan_draft(
@@ -74,9 +76,17 @@ def time_import():
 
     def save_once():
         page = PlanDraftPage(
-            title=f"Saved {next(counter)}", slug=f"saved-{next(counter)}", plan_period="x", body=body
+            title=f"Saved {next(counter)}",
+            slug=f"saved-{len(data)}-{next(counter)}",
+            plan_period="x",
+            body=body,
         )
         home_page().add_child(instance=page)
         page.save_revision()
 
-    return median_ms(import_once), median_ms(save_once)
+    return median_ms(import_once, **times), median_ms(save_once, **times), len(data)
+
+
+def time_import_1mb():
+    """The same for a generated 1 MB draft: 2,000 paragraphs and 300 markers."""
+    return time_import(paragraphs=2_000, markers=300, target_bytes=1_000_000, runs=3)

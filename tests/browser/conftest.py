@@ -12,6 +12,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {
@@ -89,17 +90,24 @@ def demo(test_database, django_db_blocker):
 @pytest.fixture
 def devices(browser):
     """Opens a page in a browser context of its own: another phone, or the officer's laptop."""
-    contexts = []
+    contexts, script_errors = [], []
 
     def open_page(javascript=True, **size):
         context = browser.new_context(java_script_enabled=javascript, **(size or PHONE))
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("pageerror", lambda error: script_errors.append(f"{page.url}: {error}"))
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    # While Playwright runs, the test's own queries get connections of their own (Django keeps one
+    # per context, and Playwright's sync API switches contexts): close them, or PostgreSQL refuses
+    # to drop the test database at the end.
+    connections.close_all()
+    assert not script_errors, "JavaScript errors on the page"
 
 
 @pytest.fixture

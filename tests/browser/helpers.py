@@ -27,6 +27,17 @@ def press(page, button):
 def expect_step(page, number, heading, of=5):
     expect(page.locator(".step-count")).to_have_text(f"Step {number} of {of}")
     expect(page.get_by_role("heading", level=2, name=heading, exact=True)).to_be_visible()
+    expect_to_fit(page)
+
+
+def expect_to_fit(page):
+    """Nothing sticks out sideways: on a phone, a page that scrolls sideways hides half a question."""
+    wider = page.evaluate(
+        """() => [...document.querySelectorAll("main *")]
+            .filter(element => element.getBoundingClientRect().right > window.innerWidth + 1)
+            .map(element => element.outerHTML.slice(0, 80))"""
+    )
+    assert not wider, f"wider than the screen: {wider[:3]}"
 
 
 def choose(page, name):

@@ -15,6 +15,7 @@ from .helpers import (
     choose,
     demo_consultation,
     expect_step,
+    expect_to_fit,
     press,
     sent_count,
     sign_in_as_officer,
@@ -89,6 +90,7 @@ def test_young_person_steps_through_the_questionnaire_on_a_phone(demo, phone, la
 
     expect(page).to_have_title(re.compile("^Check your answers"))
     expect(page.get_by_text(re.compile(r"Step \d of"))).to_have_count(0)
+    expect_to_fit(page)
     answers = page.locator(".check-answers")
     for answer in [
         "No — Shorter words, please.",
@@ -120,6 +122,7 @@ def test_young_person_steps_through_the_questionnaire_on_a_phone(demo, phone, la
     press(page, "Send my answers")
 
     expect(page.get_by_role("heading", name="Thank you, your answers have been sent")).to_be_visible()
+    expect_to_fit(page)
     reference = page.locator("#response-reference").inner_text()
     assert REFERENCE.fullmatch(reference)
     expect(page.locator("#response-code")).to_have_text(CODE)
@@ -204,3 +207,14 @@ def test_under_13_is_not_asked_for_or_refused_over_personal_details(demo, device
         "",
     )
     assert response.publication == "without_name"
+
+
+def test_young_person_reads_what_the_plan_says_beside_a_question(demo, phone):
+    page = phone
+    page.goto(demo + demo_consultation().url + "?step=2")
+    question = page.locator("#question-6-2")
+    question.get_by_text("What the plan says").click()
+    expect(question.locator(".plan-context")).to_contain_text("from twelve weeks to four", timeout=2_000)
+    expect(question.locator(".plan-context")).to_contain_text(
+        "the young people's mental health service", timeout=2_000
+    )

@@ -51,10 +51,11 @@ def send_a_short_response(page, address, coping, **about_you):
     return page.locator("#response-code").inner_text()
 
 
-def test_young_person_saves_and_finishes_on_another_phone(demo, phone, devices):
+@pytest.mark.parametrize("javascript", [True, False], ids=["with_javascript", "without_javascript"])
+def test_young_person_saves_and_finishes_on_another_phone(demo, devices, javascript):
     consultation = demo_consultation()
     sent_before, all_before = sent_count(consultation), consultation.responses.count()
-    page = phone
+    page = devices(javascript=javascript)
     page.goto(demo + consultation.url)
     choose(page, "Yes")
     page.get_by_label(LISTENED).fill("Tell us what you did with our answers.")
@@ -71,7 +72,7 @@ def test_young_person_saves_and_finishes_on_another_phone(demo, phone, devices):
     assert (draft.status, draft.draft_step, draft.answers.count()) == (Status.DRAFT, 2, 0)
     assert sent_count(consultation) == sent_before  # a draft is never counted
 
-    other = devices()  # another phone: nothing carried over but the code, written down by hand
+    other = devices(javascript=javascript)  # another phone: nothing carried over but the code, written down
     enter_code(other, demo + consultation.url, code.lower().replace("-", " "))
     expect(other.get_by_text("You are finishing the answers you saved")).to_be_visible()
     expect_step(other, 2, "Mental health and emotional well-being")
@@ -196,7 +197,7 @@ def test_young_person_who_saves_then_goes_back_can_save_again_and_send(demo, pho
     press(page, "Save and come back later")
     # The code cannot be shown again (only its hash is kept), but it is never shown blank.
     expect(page.get_by_role("heading", name="Your answers are saved")).to_be_visible()
-    expect(page.locator("#response-reference")).to_have_text(code[:7])
+    expect(page.locator("#draft-reference")).to_have_text(code[:7])
     expect(page.get_by_text("saved under the code you were given when you first saved them")).to_be_visible()
 
     page.go_back()

@@ -4,7 +4,7 @@ import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from consultations.plans.blocks import ChapterBlock, ParagraphBlock
-from tests.conftest import make_consultation
+from tests.conftest import make_consultation, make_plan
 
 
 def test_plan_paragraphs_keep_numbers_depth_and_chapter(plan):
@@ -89,3 +89,27 @@ def test_open_and_closed_status(home):
     assert make_consultation(home, slug="a").status == "open"
     assert make_consultation(home, slug="b", opens_delta=-9, closes_delta=-1).status == "closed"
     assert make_consultation(home, slug="c", opens_delta=1).status == "not_yet_open"
+
+
+def test_plan_excerpts_beside_a_question_are_escaped_once_and_keep_list_items_apart(client, home):
+    plan = make_plan(
+        home,
+        chapters=[
+            {
+                "number": "9",
+                "heading": "Health",
+                "paragraphs": [
+                    {
+                        "number": "9.1",
+                        "heading": "",
+                        "text": "<p>Young people&#x27;s services &amp; clubs:</p><ul><li>talk</li><li>listen</li></ul>",
+                        "question_ref": "6.1",
+                    }
+                ],
+            }
+        ],
+    )
+    consultation = make_consultation(home, plan, slug="excerpts")
+    html = client.get(consultation.url).content.decode()
+    assert "Young people&#x27;s services &amp; clubs: talk listen" in html
+    assert "&amp;#x27;" not in html

@@ -30,7 +30,12 @@ def edit_form(plan, **overrides):
                 "id": item["id"],
                 "deleted": "",
                 "order": str(p),
-                "value": {**item["value"], "text": rich_text(item["value"]["text"]), "aims": []},
+                "value": {
+                    **item["value"],
+                    "text": rich_text(item["value"]["text"]),
+                    "aims": [],
+                    "table": table_form(item["value"].get("table")),
+                },
             }
             for p, item in enumerate(block["value"]["paragraphs"])
         }
@@ -55,6 +60,24 @@ def edit_form(plan, **overrides):
         "action-publish": "publish",
     }
     return nested_form_data(data | overrides)
+
+
+def table_form(table) -> dict:
+    """A paragraph's table as the editor posts it: a list of rows, each a list of cells."""
+    table = table or {}
+    rows = {
+        str(r): {
+            "deleted": "",
+            "order": str(r),
+            "value": {
+                **{str(c): {"deleted": "", "order": str(c), "value": cell} for c, cell in enumerate(row)},
+                "count": str(len(row)),
+            },
+        }
+        for r, row in enumerate(table.get("rows") or [])
+    }
+    rows["count"] = str(len(rows))
+    return {"kind": table.get("kind") or "table", "header": "on" if table.get("header") else "", "rows": rows}
 
 
 def test_publishing_only_an_seo_title_from_the_editor_is_not_a_new_version(admin_client, plan):

@@ -71,10 +71,10 @@ def outline(page) -> list:
 EXPECTED_OUTLINE = [
     (
         "9",
-        "Mental health and emotional well-being",  # headings in capitals are stored as sentences
+        "MENTAL HEALTH AND EMOTIONAL WELL-BEING",  # the author's capitals are kept unless asked
         [("", ""), ("9.1", ""), ("9.2", "6.1"), ("9.19", "6.2")],
     ),
-    ("10", "Active and healthy lives", [("10.1", "7"), ("10.2", "6.1")]),
+    ("10", "ACTIVE AND HEALTHY LIVES", [("10.1", "7"), ("10.2", "6.1")]),
 ]
 
 
@@ -97,7 +97,7 @@ def test_command_creates_an_unpublished_draft_under_home(home, plan_file):
     assert outline(page) == EXPECTED_OUTLINE
     assert page.revisions.count() == 1
     assert lines[-1] == SUMMARY
-    assert "9 Mental health and emotional well-being: 4 paragraphs; references 6.1, 6.2" in "\n".join(lines)
+    assert "9 MENTAL HEALTH AND EMOTIONAL WELL-BEING: 4 paragraphs; references 6.1, 6.2" in "\n".join(lines)
     assert any("carries the references 7, 7.1" in line and "keyed to 7" in line for line in lines)
 
 
@@ -210,11 +210,17 @@ def test_reconciliation_drafts_missing_questions_and_reports_unreferenced_ones(
     assert set(drafted) == rows_before | {"7.1"}
     new = drafted["7.1"]
     assert (new.kind, new.needs_review, new.required) == ("free_text", True, False)
-    assert new.prompt == "What do you think about 10.1 (Active and healthy lives)?"
+    assert (
+        new.prompt
+        == "What do you think about 10.1 “Free swimming in the holidays” (ACTIVE AND HEALTHY LIVES)?"
+    )
     assert new.sort_order > max(q.sort_order for q in drafted.values() if q.reference != "7.1")
     # The editor sees it in the consultation's edit view, ready to review.
     edit_view = admin_client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
-    assert "What do you think about 10.1 (Active and healthy lives)?" in edit_view
+    assert (
+        "What do you think about 10.1 “Free swimming in the holidays” (ACTIVE AND HEALTHY LIVES)?"
+        in edit_view
+    )
 
     # Publishing the consultation from the admin keeps every question, old and new.
     consultation.get_latest_revision().publish()
@@ -230,8 +236,10 @@ def test_reconciliation_saves_rows_for_a_consultation_not_yet_live(home, tmp_pat
 
     question = consultation.questions.get(reference="6.3")
     assert question.needs_review
-    assert (
-        question.prompt == "What do you think about 9.2 Objectives (Mental health and emotional well-being)?"
+    # Named by its own first sentence, not by the heading of 9.1 before it.
+    assert question.prompt == (
+        "What do you think about 9.2 “Help children build friendships and cope with setbacks” "
+        "(MENTAL HEALTH AND EMOTIONAL WELL-BEING)?"
     )
     assert consultation.revisions.count() == revisions + 1
     consultation.refresh_from_db()
@@ -246,7 +254,8 @@ def test_reconciliation_saves_rows_for_a_consultation_not_yet_live(home, tmp_pat
 def test_reconciling_twice_drafts_nothing_new(consultation, plan_file):
     run(plan_file, "--consultation", consultation.pk)
     revisions = consultation.revisions.count()
-    lines = run(plan_file, "--consultation", consultation.pk)
+    page = PlanDraftPage.objects.get(title="Cyp plan draft")
+    lines = run(plan_file, "--replace", page.pk, "--consultation", consultation.pk)
     assert any("Every question reference in the draft already has a question." in line for line in lines)
     assert consultation.revisions.count() == revisions
 
@@ -351,6 +360,7 @@ def test_build_body_names_chapters_without_a_heading():
         "question_ref": "6.1",
         "aims": [],
         "uncrc_articles": "",
+        "table": {"kind": "table", "header": False, "rows": []},
     }
     assert len(warnings) == 2
 
@@ -417,7 +427,7 @@ def test_admin_preview_shows_the_report_and_writes_nothing(admin_client, home, c
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Mental health and emotional well-being" in html
+    assert "MENTAL HEALTH AND EMOTIONAL WELL-BEING" in html
     assert "Dry run, nothing was saved." in html
     assert SUMMARY in html
     assert "carries the references 7, 7.1" in html

@@ -39,7 +39,19 @@ class Command(BaseCommand):
             "--consultation",
             type=int,
             metavar="PAGE_ID",
-            help="Draft a question for each new reference in this consultation; report unreferenced ones",
+            help="Link this consultation to the plan draft, draft a question for each new reference and "
+            "report unreferenced ones",
+        )
+        parser.add_argument(
+            "--sentence-case",
+            action="store_true",
+            help="Make headings typed in capitals sentences, keeping names, acronyms, months and days "
+            "(default: keep the author's capitals)",
+        )
+        parser.add_argument(
+            "--headlines",
+            action="store_true",
+            help="Also draft an unpublished headlines page (chapter titles and first sentences) to rewrite",
         )
         parser.add_argument("--encoding", help="Encoding of a .txt or .md file, e.g. cp1252 (default: UTF-8)")
         parser.add_argument(
@@ -68,6 +80,8 @@ class Command(BaseCommand):
                 consultation=consultation,
                 publish=options["publish"],
                 dry_run=options["dry_run"],
+                sentence_case=options["sentence_case"],
+                headlines=options["headlines"],
             )
         except PlanImportError as error:
             hint = ""

@@ -6,8 +6,10 @@
 Both raise PlanImportError, whose message tells an editor what is wrong and what to do.
 """
 
-from .parser import ParsedChapter, ParsedParagraph, ParsedPlan, parse_plan
-from .readers import MAX_UPLOAD_BYTES, Line, PlanImportError, read_document
+from .lines import Line
+from .parsed import ParsedChapter, ParsedParagraph, ParsedPlan
+from .parser import parse_plan
+from .readers import MAX_UPLOAD_BYTES, PlanImportError, read_document
 
 __all__ = [
     "MAX_UPLOAD_BYTES",

@@ -96,8 +96,20 @@ class PlanImportForm(forms.Form):
         required=False,
         label="Draft questions for",
         empty_label="None",
-        help_text="Adds a question to review for each reference this consultation does not ask yet, and "
-        "lists its questions the draft no longer refers to.",
+        help_text="Links this consultation to the plan draft, adds a question to review for each reference "
+        "it does not ask yet, and lists its questions the draft no longer refers to.",
+    )
+    sentence_case = forms.BooleanField(
+        required=False,
+        label="Make headings in capitals sentences",
+        help_text="“MENTAL HEALTH IN HARROWBY VALE” becomes “Mental health in Harrowby Vale”: names, "
+        "acronyms, months and days the document capitalises are kept. Otherwise headings stay as written.",
+    )
+    headlines = forms.BooleanField(
+        required=False,
+        label="Draft a headlines page",
+        help_text="A draft, never published, of the plan's priorities (chapter titles and first sentences) "
+        "for you to rewrite in plain words.",
     )
     encoding = forms.ChoiceField(
         choices=ENCODINGS, required=False, label="Text encoding", help_text="Only for .txt and .md files."
@@ -180,7 +192,10 @@ def report_data(report: ImportReport) -> dict:
         "questionnaire": [line.strip() for line in report.reconciliation.lines()]
         if report.reconciliation
         else [],
+        "numbering": report.numbering.line(),
+        "headlines": report.headlines_note,
         "warnings": report.warnings,
+        "to_do": report.to_do(),
         "summary_line": report.summary_line(),
     }
 
@@ -208,6 +223,8 @@ def import_view(request):
                     consultation=data["consultation"],
                     publish=data.get("publish", False),
                     dry_run=dry_run,
+                    sentence_case=data["sentence_case"],
+                    headlines=data["headlines"],
                     user=request.user,
                 )
             except PlanImportError as error:

@@ -17,25 +17,31 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from consultations.models import ConsultationPage, PlanDraftPage, Question
-from consultations.references import normalise_question_ref, ref_sort_key
+from consultations.models import ConsultationPage, PlanDraftPage
+from consultations.references import ref_sort_key
 
-from .parser import ParsedPlan, parse_plan
-from .readers import Line, PlanImportError, read_document
+from .casing import Casing
+from .headlines import draft_headlines
+from .lines import Line
+from .parsed import Numbering, ParsedPlan
+from .parser import parse_plan
+from .questionnaire import Reconciliation, count_of, reconcile_questionnaire, refuse_locked
+from .readers import PlanImportError, read_document
 
 # A plan period must be given (the field is required); when the editor gives none and the document
 # does not say, the page says so honestly instead of inventing one.
 UNKNOWN_PERIOD = "To be confirmed"
 HEADING_MAX_CHARS = 255  # ChapterBlock and ParagraphBlock headings
-PROMPT_MAX_CHARS = 500  # Question.prompt
-# `2027–2030`, `2027-30`, `2027 to 2030`: a plan period in a title or the document's first lines.
-_PERIOD = re.compile(r"\b(20\d\d)\s*(?:[-–—/]|to)\s*((?:20)?\d\d)\b")
-_PERIOD_LINES = 5
+
+# `2027–2030`, `2027-30`, `2006-8`, `2008/11`, `2027 to 2030`: a plan period in a title or the
+# document's first lines (its cover).
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-–—/]|to)\s*(\d{4}|\d{1,2})(?!\d)")
+_PERIOD_LINES = 15
+_DASHES = re.compile(r"[–—/]")  # `Plan 2008–2011` -> `plan-2008-2011`, not `plan-20082011`
 
 
 @dataclass(frozen=True)
@@ -47,50 +53,9 @@ class ChapterSummary:
 
     def line(self) -> str:
         name = f"{self.number} {self.heading}" if self.number else self.heading
-        count = _count(range(self.paragraphs), "paragraph")
+        count = count_of(range(self.paragraphs), "paragraph")
         refs = f"references {', '.join(self.refs)}" if self.refs else "no question references"
         return f"{name}: {count}; {refs}"
-
-
-def _count(items, noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
-
-
-@dataclass
-class Reconciliation:
-    """How a consultation's questionnaire compares with a plan draft's question references.
-
-    `created`: references that had no question, for which a skeleton question was drafted.
-    `orphaned`: questions whose reference the draft no longer carries; kept, never deleted, as
-    they may have answers. `in_draft_only`: the consultation is live, so the new questions wait in a
-    draft revision for an editor to review and publish rather than appearing to young people at once.
-    """
-
-    consultation: ConsultationPage
-    created: list[str] = field(default_factory=list)
-    orphaned: list[str] = field(default_factory=list)
-    in_draft_only: bool = False
-
-    def lines(self) -> list[str]:
-        lines = [f"Questionnaire of “{self.consultation.title}” (page {self.consultation.pk})"]
-        if self.created:
-            where = (
-                "added to a draft of the consultation: review it, then publish it"
-                if self.in_draft_only
-                else "marked “needs review”: check each prompt and type"
-            )
-            lines.append(
-                f"  {_count(self.created, 'new question')} drafted ({', '.join(self.created)}), {where}."
-            )
-        else:
-            lines.append("  Every question reference in the draft already has a question.")
-        if self.orphaned:
-            lines.append(
-                f"  {_count(self.orphaned, 'question')} not referenced by the draft any more "
-                f"({', '.join(self.orphaned)}): kept, as they may have answers; remove or re-key them in the "
-                "admin."
-            )
-        return lines
 
 
 @dataclass
@@ -114,6 +79,9 @@ class ImportReport:
     parent: object = None  # the page a new draft goes under; None for a new version
     replaced: PlanDraftPage | None = None  # the page a new version was saved for
     reconciliation: Reconciliation | None = None
+    numbering: Numbering = field(default_factory=Numbering)
+    headlines: object = None  # the draft headlines page drafted from the import, if asked for
+    headlines_note: str = ""
 
     @property
     def created_question_refs(self) -> list[str]:
@@ -153,15 +121,37 @@ class ImportReport:
             self.outcome(),
             f"Chapters ({self.chapters}):",
             *(f"  {chapter.line()}" for chapter in self.chapter_summaries),
+            self.numbering.line(),
         ]
         if self.reconciliation is not None:
             lines.extend(self.reconciliation.lines())
+        if self.headlines_note:
+            lines.append(self.headlines_note)
         if self.warnings:
-            lines.append(f"Warnings ({len(self.warnings)}), check these before publishing:")
+            lines.append(f"Check these ({len(self.warnings)}) before publishing:")
             lines.extend(f"  - {warning}" for warning in self.warnings)
         else:
-            lines.append("No warnings.")
+            lines.append("Nothing to check: nothing was dropped, merged or guessed.")
+        steps = self.to_do()
+        if steps:
+            lines.append("To do:")
+            lines.extend(f"  {number}. {step}" for number, step in enumerate(steps, start=1))
         return lines
+
+    def to_do(self) -> list[str]:
+        """What is left for an editor, in order, after this import (or, on a dry run, would be)."""
+        steps = []
+        if self.warnings:
+            steps.append(f"Check the {count_of(self.warnings, 'point')} above in the plan draft.")
+        if self.headlines is not None:
+            steps.append(
+                f"Rewrite the headlines draft “{self.headlines.title}” in plain words, then publish it."
+            )
+        if self.reconciliation is not None:
+            steps.extend(self.reconciliation.to_do())
+        if not self.published:
+            steps.append("Publish the plan draft.")
+        return steps
 
     def summary_line(self) -> str:
         return (
@@ -176,8 +166,8 @@ class ImportReport:
 def build_body(parsed: ParsedPlan, warnings: list[str] | None = None) -> list[dict]:
     """The plan as raw StreamField data for `PlanDraftPage.body`.
 
-    Headings typed in capitals are stored as sentences (easier to read, especially for young
-    readers). What the blocks cannot hold is adapted and, when `warnings` is given, described there: a
+    Headings are stored as the parsed plan has them (see `apply_casing`). What the blocks cannot hold
+    is adapted and, when `warnings` is given, described there: a
     chapter without a heading gets one ("Chapter 9", "Section 3"), an over-long heading is cut, and
     a paragraph carrying several question references keeps the first (a paragraph block has one).
     """
@@ -200,13 +190,12 @@ def build_body(parsed: ParsedPlan, warnings: list[str] | None = None) -> list[di
             paragraphs.append(
                 {
                     "number": paragraph.number,
-                    "heading": _fit_heading(
-                        _tidy(paragraph.heading), f"Line {paragraph.source_line}", warnings
-                    ),
+                    "heading": _fit_heading(paragraph.heading, f"Line {paragraph.source_line}", warnings),
                     "text": paragraph.html(),
                     "question_ref": refs[0] if refs else "",
                     "aims": [],
                     "uncrc_articles": "",
+                    "table": paragraph.table or {"kind": "table", "header": False, "rows": []},
                 }
             )
         body.append(
@@ -214,12 +203,27 @@ def build_body(parsed: ParsedPlan, warnings: list[str] | None = None) -> list[di
                 "type": "chapter",
                 "value": {
                     "number": chapter.number,
-                    "heading": _fit_heading(_tidy(heading), _chapter_label(chapter, position), warnings),
+                    "heading": _fit_heading(heading, _chapter_label(chapter, position), warnings),
                     "paragraphs": paragraphs,
                 },
             }
         )
     return body
+
+
+def apply_casing(parsed: ParsedPlan, lines: list[Line], sentence_case: bool) -> None:
+    """Keep the author's capitals, or (when the editor asks) make headings (and the document's title)
+    in capitals sentences, keeping the names, acronyms, months and days the document capitalises.
+    Prompts drafted from the headings follow the same rule, as they are drafted from these."""
+    if not sentence_case:
+        return
+    casing = Casing.of(lines)
+    parsed.title = casing.sentence(parsed.title)
+    parsed.cover = [casing.sentence(line) for line in parsed.cover]  # the title may come from it
+    for chapter in parsed.chapters:
+        chapter.heading = casing.sentence(chapter.heading)
+        for paragraph in chapter.paragraphs:
+            paragraph.heading = casing.sentence(paragraph.heading)
 
 
 def keep_tags(body: list[dict], previous: PlanDraftPage) -> None:
@@ -295,6 +299,8 @@ def import_plan_draft(
     consultation: ConsultationPage | None = None,
     publish: bool = False,
     dry_run: bool = False,
+    sentence_case: bool = False,
+    headlines: bool = False,
     user=None,
 ) -> ImportReport:
     """Read, parse and save a plan draft; raises PlanImportError, having written nothing, on bad input.
@@ -302,22 +308,22 @@ def import_plan_draft(
     Without `replace`, a new unpublished PlanDraftPage is created under `parent` (default: the
     default site's home page). With `replace`, a new revision of that page is saved, keeping its
     title and plan period unless new ones are given. `publish=True` publishes the revision.
-    `consultation` has its questionnaire reconciled with the draft (see `reconcile_questionnaire`).
-    `user` is recorded on the revisions and in the page history; permission checks are the
+    `consultation` is linked to the plan draft and has its questionnaire reconciled with it (see
+    `reconcile_questionnaire`). `sentence_case` makes headings in capitals sentences (see
+    `apply_casing`); `headlines` drafts an unpublished headlines page from the chapters (see
+    `draft_headlines`). `user` is recorded on the revisions and in the page history; permission checks are the
     caller's (the admin view checks them, the management command runs as the site operator).
     """
     lines = read_document(filename, data, encoding=encoding)
     parsed = parse_plan(lines)
+    apply_casing(parsed, lines, sentence_case)
     warnings = list(parsed.warnings)
     body = build_body(parsed, warnings)
     if replace is not None:
         keep_tags(body, replace.get_latest_revision_as_object())
-    title = (title or "").strip() or (
-        replace.draft_title if replace is not None else parsed.title or _title_from(filename)
-    )
+    title, title_note = _title(title, replace, parsed, filename)
     plan_period, period_note = _plan_period(plan_period, replace, title, lines)
-    if period_note:
-        warnings.append(period_note)
+    warnings.extend(note for note in (title_note, period_note) if note)
     if replace is None:
         parent = parent or _default_parent()
         if not PlanDraftPage.can_create_at(parent):
@@ -340,6 +346,7 @@ def import_plan_draft(
         published=publish,
         parent=parent if replace is None else None,
         replaced=replace,
+        numbering=parsed.numbering,
     )
     try:
         with transaction.atomic():
@@ -349,7 +356,10 @@ def import_plan_draft(
             else:
                 page, revision = _save_new_version(replace, title, plan_period, cleaned_body, user)
             if consultation is not None:
-                report.reconciliation = reconcile_questionnaire(consultation, parsed, user=user)
+                report.reconciliation = reconcile_questionnaire(consultation, parsed, user=user, plan=page)
+            if headlines:
+                by_when = f"By the end of {plan_period}" if plan_period != UNKNOWN_PERIOD else UNKNOWN_PERIOD
+                report.headlines, report.headlines_note = draft_headlines(page, parsed, by_when, user)
             if dry_run:
                 transaction.set_rollback(True)
             elif publish:
@@ -367,6 +377,20 @@ def _default_parent():
     return site.root_page.specific
 
 
+def _title(given: str | None, replace, parsed: ParsedPlan, filename: str) -> tuple[str, str]:
+    """The page title and, when it was guessed from the cover, a note saying so."""
+    if (given or "").strip():
+        return given.strip(), ""
+    if replace is not None:
+        return replace.draft_title, ""
+    if parsed.title:
+        return parsed.title, ""
+    if parsed.cover:
+        title = parsed.cover[0][:255]
+        return title, f"The title “{title}” was taken from the cover's first line; check it."
+    return _title_from(filename), ""
+
+
 def _title_from(filename: str) -> str:
     """`cyp_plan_draft_v3.docx` -> "Cyp plan draft v3"."""
     stem = PurePath(filename or "").stem
@@ -382,14 +406,22 @@ def _plan_period(given: str | None, replace, title: str, lines: list[Line]) -> t
         return replace.plan_period, ""
     first_lines = [line.text for line in lines if line.text.strip()][:_PERIOD_LINES]
     for source, text in [("the title", title), *(("the document", text) for text in first_lines)]:
-        match = _PERIOD.search(text)
-        if match:
-            end = match[2] if len(match[2]) == 4 else match[1][:2] + match[2]
-            period = f"{match[1]}–{end}"
+        period = find_period(text)
+        if period:
             return period, f"The plan period “{period}” was read from {source}; check it."
     return UNKNOWN_PERIOD, (
         f"No plan period was given or found, so it reads “{UNKNOWN_PERIOD}”; set it before publishing."
     )
+
+
+def find_period(text: str) -> str:
+    """`2006-8` -> `2006–2008`, `2006–08`, `2008/11`, `2008-2011`: the first plan period in the text."""
+    for match in _PERIOD.finditer(text):
+        start, end = match[1], match[2]
+        end = end if len(end) == 4 else start[: 4 - len(end)] + end
+        if 0 < int(end) - int(start) <= 10:
+            return f"{start}–{end}"
+    return ""
 
 
 def _chapter_summaries(parsed: ParsedPlan, body: list[dict]) -> list[ChapterSummary]:
@@ -424,7 +456,7 @@ def _create_page(parent, title, plan_period, body, user):
 
 
 def _free_slug(parent, title: str) -> str:
-    base = slugify(title, allow_unicode=True)[:240] or "plan-draft"
+    base = slugify(_DASHES.sub("-", title), allow_unicode=True)[:240] or "plan-draft"
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, suffix = base, 1
     while slug in taken:
@@ -436,7 +468,7 @@ def _free_slug(parent, title: str) -> str:
 def _save_new_version(page: PlanDraftPage, title, plan_period, body, user):
     """A new revision of the page's latest draft (keeping any unpublished edits to other fields)."""
     page = PlanDraftPage.objects.select_for_update().get(pk=page.pk)  # its latest state, held until saved
-    _refuse_locked(page, user)
+    refuse_locked(page, user)
     draft = page.get_latest_revision_as_object()
     draft.title = title
     draft.plan_period = plan_period
@@ -445,130 +477,7 @@ def _save_new_version(page: PlanDraftPage, title, plan_period, body, user):
     return draft, revision
 
 
-def _refuse_locked(page, user) -> None:
-    lock = page.get_lock()
-    if lock is not None and (user is None or lock.for_user(user)):
-        raise PlanImportError(
-            f"“{page.title}” is locked or waiting for approval, so a new version cannot be saved now. "
-            "Unlock it (or finish its workflow) in the admin and import again."
-        )
-
-
 def _validation_message(error: ValidationError) -> str:
     if hasattr(error, "message_dict"):
         return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
     return " ".join(error.messages)
-
-
-# --- Reconciling the questionnaire -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Place:
-    """Where a reference first appears: enough to write a question about it."""
-
-    number: str
-    heading: str
-    chapter_heading: str
-
-
-def reconcile_questionnaire(consultation: ConsultationPage, source, *, user=None) -> Reconciliation:
-    """Draft a question for every reference in `source` that the consultation does not ask yet.
-
-    `source` is a ParsedPlan or a PlanDraftPage. A new question is free text, marked "needs
-    review", with a prompt made from the headings where the reference first appears. Questions whose
-    reference `source` no longer carries are reported, never deleted: they may have answers.
-
-    The questions are saved the way the page editor would save them, so the admin and the live
-    site agree. If the consultation is not live, they are saved as rows and added to a new revision
-    (publishing that revision later keeps them). If it is live, its rows are what young people see,
-    so the questions go into a new draft revision only, and appear when an editor publishes it.
-    """
-    places = _places(source)
-    with transaction.atomic():
-        consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
-        _refuse_locked(consultation, user)
-        draft = consultation.get_latest_revision_as_object()
-        existing = {_normal(q.reference) for q in consultation.questions.all()}
-        existing |= {_normal(q.reference) for q in draft.questions.all()}
-        reconciliation = Reconciliation(
-            consultation=consultation,
-            orphaned=sorted(existing - set(places), key=ref_sort_key),
-            in_draft_only=consultation.live,
-        )
-        missing = [ref for ref in sorted(places, key=ref_sort_key) if ref not in existing]
-        if not missing:
-            return reconciliation
-        orders = [q.sort_order for q in draft.questions.all() if q.sort_order is not None]
-        last = max([*orders, consultation.questions.aggregate(last=Max("sort_order"))["last"] or 0])
-        for order, ref in enumerate(missing, start=last + 1):
-            question = Question(
-                page=consultation,
-                reference=ref,
-                prompt=_prompt(places[ref]),
-                kind="free_text",
-                needs_review=True,
-                sort_order=order,
-            )
-            question.full_clean()
-            if not consultation.live:
-                question.save()
-            draft.questions.add(question)
-            reconciliation.created.append(ref)
-        # The draft's own fields are unchanged and were valid when saved, so only the questions
-        # (validated above) need checking.
-        draft.save_revision(user=user, log_action=True, clean=False)
-    return reconciliation
-
-
-def _normal(ref: str) -> str:
-    try:
-        return normalise_question_ref(ref)
-    except ValidationError:
-        return ref
-
-
-def _places(source) -> dict[str, _Place]:
-    """Each reference in the plan, with the numbered heading it first appears under."""
-    if isinstance(source, ParsedPlan):
-        chapters = [
-            (chapter.heading, [(p.number, p.heading, p.question_refs) for p in chapter.paragraphs])
-            for chapter in source.chapters
-        ]
-    else:
-        chapters = [
-            (
-                chapter.heading,
-                [
-                    (p.number, p.heading, [p.question_ref] if p.question_ref else [])
-                    for p in chapter.paragraphs
-                ],
-            )
-            for chapter in source.chapters()
-        ]
-    places: dict[str, _Place] = {}
-    for chapter_heading, paragraphs in chapters:
-        section = ""  # the nearest heading so far: `9.1 OBJECTIVES` heads 9.2's text
-        for number, heading, refs in paragraphs:
-            section = heading or section
-            for ref in refs:
-                places.setdefault(ref, _Place(number, section, chapter_heading))
-    return places
-
-
-def _prompt(place: _Place) -> str:
-    """ "What do you think about 9.2 Objectives (Mental health and emotional well-being)?"."""
-    subject = " ".join(part for part in (place.number, _tidy(place.heading)) if part)
-    chapter = _tidy(place.chapter_heading)
-    if subject and chapter:
-        subject = f"{subject} ({chapter})"
-    prompt = f"What do you think about {subject or chapter or 'this part of the plan'}?"
-    return prompt if len(prompt) <= PROMPT_MAX_CHARS else prompt[: PROMPT_MAX_CHARS - 2] + "…?"
-
-
-def _tidy(heading: str) -> str:
-    """Headings typed in capitals read as sentences: `OBJECTIVES` -> `Objectives`."""
-    letters = [char for char in heading if char.isalpha()]
-    if letters and all(char.isupper() for char in letters):
-        return heading.capitalize()
-    return heading

@@ -2,21 +2,43 @@
 
 Plan drafts are typed by many hands: numbers on the text's line or on a line (or table cell) of
 their own, headings in capitals or in Word styles, question markers written a dozen ways. The parser
-reads them all in one pass over the lines and never drops text: whatever it cannot place for certain
-goes into the nearest section and is described in `warnings`, so an editor can check it before
+reads them all in one pass over the lines and never drops text silently: what is set aside (a cover,
+a contents page, a figure's leftovers, a number with no text) and whatever it cannot place for
+certain or had to guess is described in `warnings`, with its line, so an editor can check it before
 publishing. Only one thing stops an import: a question marker without a question number, because
 the paragraph's link to the questionnaire would silently be lost.
+
+The rules are in docs/plan-import.md; `outline.py` holds the decisions that need the whole document,
+`tables.py` the tables kept whole, `parsed.py` what the parser produces.
 """
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
-from django.utils.html import escape
 
-from consultations.references import normalise_question_ref, ref_sort_key
+from consultations.references import normalise_question_ref
 
-from .readers import Line, PlanImportError
+from .cleaning import ContentsEntry, clean_lines, normal_title
+from .lines import LIST_STYLES, Line, without_emphasis
+from .outline import (
+    ANNEX,
+    BULLET,
+    SPACES,
+    Outline,
+    PlanNumber,
+    clean_heading,
+    clean_text,
+    heading_level,
+    is_capitals,
+    is_heading_text,
+    is_lead_in,
+    is_title_like,
+    plain_kind,
+)
+from .parsed import Numbering, ParsedChapter, ParsedParagraph, ParsedPlan
+from .readers import PlanImportError
+from .tables import Table, tables_kept_whole
 
 # `Ref – Q 6.1 Consultation Questionnaire` and its variants: hyphen, en or em dash, colon or nothing
 # after Ref; Q or Question; any spacing; the number may be missing (an error, reported by line).
@@ -40,85 +62,58 @@ _REF = re.compile(r"\d{1,3}(?:\.\d{1,3})*(?:[a-z](?![a-z]))?", re.IGNORECASE)
 _SEAM_BEFORE = " \t-–—:;,(["
 _SEAM_AFTER = " \t.-–—:;,)]"
 
+
 # `9`, `9.`, `9.2`, `9.2.1`, `9.2.` and the typo `1,7` (but not `1,000`), then space or the end.
-_NUMBER = re.compile(r"^(?P<number>[1-9]\d?(?:(?:\.|,(?=\d{1,2}\b))\d{1,3}){0,3})\.?(?:\s+(?P<rest>.*))?$")
-_BULLET = re.compile(r"^(?:[·•●○◦▪■❑❖➢➤►✓✔\uf000-\uf0ff]\s*|[-–*+o]\s+)(?P<text>.*)$")
-_SPACES = re.compile(r" {2,}")
-_SENTENCE_END = (".", ":", ";", ",")
-_HEADING_WORDS = 12
-_CAPITALS_HEADING_WORDS = 20
-
-
-@dataclass
-class ParsedParagraph:
-    """A numbered paragraph (`9.2`), or an unnumbered one (number "") such as a chapter's intro."""
-
-    number: str = ""
-    heading: str = ""
-    pieces: list[tuple[str, str]] = field(default_factory=list)
-    question_refs: list[str] = field(default_factory=list)
-    source_line: int = 0
-
-    def html(self) -> str:
-        """Wagtail rich text: a <p> per text piece, each run of bullets in one <ul>."""
-        parts: list[str] = []
-        bullets: list[str] = []
-        for kind, text in self.pieces:
-            if kind == "bullet":
-                bullets.append(f"<li>{escape(text)}</li>")
-                continue
-            if bullets:
-                parts.append("<ul>" + "".join(bullets) + "</ul>")
-                bullets = []
-            parts.append(f"<p>{escape(text)}</p>")
-        if bullets:
-            parts.append("<ul>" + "".join(bullets) + "</ul>")
-        return "".join(parts)
-
-
-@dataclass
-class ParsedChapter:
-    number: str = ""
-    heading: str = ""
-    paragraphs: list[ParsedParagraph] = field(default_factory=list)
-
-
-@dataclass
-class ParsedPlan:
-    chapters: list[ParsedChapter] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    unplaced: int = 0
-    title: str = ""  # the document's own title (Word's or OpenDocument's Title style), if it has one
-
-    @property
-    def paragraphs(self) -> list[ParsedParagraph]:
-        return [paragraph for chapter in self.chapters for paragraph in chapter.paragraphs]
-
-    @property
-    def paragraph_count(self) -> int:
-        return len(self.paragraphs)
-
-    @property
-    def marker_count(self) -> int:
-        return sum(len(paragraph.question_refs) for paragraph in self.paragraphs)
-
-    @property
-    def refs(self) -> list[str]:
-        return sorted(
-            {ref for paragraph in self.paragraphs for ref in paragraph.question_refs}, key=ref_sort_key
-        )
-
-
 def parse_plan(lines: list[Line]) -> ParsedPlan:
     """Parse a document's lines into a plan; raises PlanImportError listing every broken marker."""
     title, lines = _take_title(lines)
-    marked = [_MarkedLine.of(line, position) for position, line in enumerate(lines)]
-    builder = _PlanBuilder(_Outline.of(marked))
-    for line in marked:
-        builder.add(line)
+    cleaned = clean_lines(lines)
+    marked = [_MarkedLine.of(line, position) for position, line in enumerate(cleaned.lines)]
+    builder = _PlanBuilder(Outline.of(marked, cleaned.contents))
+    for item in tables_kept_whole(marked):
+        if isinstance(item, Table):
+            builder.add_table(item)
+        else:
+            builder.add(item)
+    if not builder.chapters and not builder.prelude and cleaned.notes:
+        raise PlanImportError(
+            "No plan text was left once the cover, contents page and figures were set aside: "
+            + " ".join(cleaned.notes[:3])
+            + " Check that this is the plan draft itself."
+        )
     plan = builder.finish()
     plan.title = title
+    plan.cover = cleaned.cover
+    plan.contents = cleaned.contents
+    plan.warnings[:0] = cleaned.notes
+    plan.warnings.extend(_checked_against_contents(plan.chapters, cleaned.contents))
     return plan
+
+
+def _checked_against_contents(chapters: list["ParsedChapter"], contents: list[ContentsEntry]) -> list[str]:
+    """Chapters the contents page lists but the text does not have, and the other way round."""
+    listed = [entry for entry in contents if entry.level == 1]
+    if not listed:
+        return []
+    headings = {normal_title(chapter.heading) for chapter in chapters}
+    titles = {normal_title(entry.title) for entry in listed}
+    notes = [
+        f"Line {entry.line}: the contents page lists “{entry.title}”{_on_page(entry)}, but no chapter has "
+        "that heading. Check the heading in the document."
+        for entry in listed
+        if normal_title(entry.title) not in headings
+    ]
+    notes.extend(
+        f"Line {chapter.source_line}: {_chapter_name(chapter)} is not on the contents page. Check it is "
+        "a chapter."
+        for chapter in chapters
+        if chapter.heading and normal_title(chapter.heading) not in titles
+    )
+    return notes
+
+
+def _on_page(entry: ContentsEntry) -> str:
+    return f" (page {entry.page})" if entry.page else ""
 
 
 def _take_title(lines: list[Line]) -> tuple[str, list[Line]]:
@@ -127,7 +122,7 @@ def _take_title(lines: list[Line]) -> tuple[str, list[Line]]:
     title, rest = "", []
     for line in lines:
         if line.style == "title" and not title and line.text.strip():
-            title = _SPACES.sub(" ", line.text.strip())
+            title = SPACES.sub(" ", line.text.strip())
         else:
             rest.append(replace(line, style="heading1") if line.style == "title" else line)
     return title, rest
@@ -170,6 +165,11 @@ class _MarkedLine:
     def number(self) -> int:
         return self.line.number
 
+    @property
+    def plain(self) -> str:
+        """The text without emphasis marks: what numbers and headings are read from."""
+        return without_emphasis(self.text)
+
 
 def _text_around(text: str, matches: list[re.Match]) -> str:
     """What is left of a line once its markers are cut out, without the dashes and dots that joined
@@ -190,145 +190,6 @@ def _text_around(text: str, matches: list[re.Match]) -> str:
     return " ".join(kept)
 
 
-@dataclass
-class _Number:
-    """A plan number at the start of a line: `9` (a chapter) or `9.2` (a paragraph)."""
-
-    number: str
-    rest: str
-    comma_typo: bool
-
-    @classmethod
-    def of(cls, text: str) -> "_Number | None":
-        match = _NUMBER.match(text)
-        if not match:
-            return None
-        rest = (match["rest"] or "").strip()
-        # `3.5 million children` is a quantity, not a paragraph; plan text starts with a capital.
-        if rest[:1].islower() or _is_contents_entry(rest):
-            return None
-        return cls(match["number"].replace(",", "."), rest, "," in match["number"])
-
-    @property
-    def is_chapter(self) -> bool:
-        return "." not in self.number
-
-    @property
-    def chapter(self) -> str:
-        return self.number.split(".")[0]
-
-
-def _is_contents_entry(text: str) -> bool:
-    """`Mental health ....... 45` or `Mental health<tab>45`: a contents page names a chapter without
-    being one."""
-    before_page = text.rstrip("0123456789")
-    leader = before_page.rstrip()
-    if before_page == text or not leader:
-        return False
-    return "\t" in before_page[len(leader) :] or leader.endswith(("...", "…"))
-
-
-@dataclass
-class _Outline:
-    """Decisions that need the whole document.
-
-    - `chapter_level`: the heading style that starts chapters. It is the level of numbered heading
-      lines (`# 9 Mental health`) if there are any; none when chapters are plain numbered lines
-      with paragraphs under them (then styled headings head sections); else the top level used.
-    - `chapters_with_paragraphs`: chapter numbers that paragraph numbers (`9.x`) refer to. In a
-      document with heading styles, a plain `1. Be healthy` is a numbered list, not chapter 1,
-      unless paragraphs 1.x exist.
-    - `plain_headings`: in a plain text file with neither numbers nor heading styles, which lines
-      are headings at all.
-    """
-
-    chapter_level: int | None
-    styled: bool
-    chapters_with_paragraphs: set[str]
-    plain_headings: dict[int, str]  # line position -> "chapter" or "section"
-
-    @classmethod
-    def of(cls, lines: list[_MarkedLine]) -> "_Outline":
-        levels, styled_chapter_levels, plain_chapters, paragraph_chapters = [], [], set(), set()
-        for line in lines:
-            level = _heading_level(line.style) if line.text else None
-            if level:
-                levels.append(level)
-            number = _Number.of(line.text)
-            if number is None:
-                continue
-            if not number.is_chapter:
-                paragraph_chapters.add(number.chapter)
-            elif level:
-                styled_chapter_levels.append(level)
-            elif not number.rest or _is_heading_text(number.rest):
-                plain_chapters.add(number.number)
-        if styled_chapter_levels:
-            chapter_level = min(styled_chapter_levels)
-        elif plain_chapters & paragraph_chapters:
-            chapter_level = None
-        else:
-            chapter_level = min(levels, default=None)
-        numbered = bool(styled_chapter_levels or plain_chapters or paragraph_chapters)
-        plain_headings = {} if numbered or levels else _plain_headings(lines)
-        return cls(chapter_level, bool(levels), paragraph_chapters, plain_headings)
-
-    def is_plain_chapter(self, number: str) -> bool:
-        return not self.styled or number in self.chapters_with_paragraphs
-
-
-def _heading_level(style: str) -> int | None:
-    return int(style[-1]) if style.startswith("heading") else None
-
-
-def _plain_headings(lines: list[_MarkedLine]) -> dict[int, str]:
-    """Headings of a plain text file without numbers: lines in capitals, and short title-like lines
-    standing alone between blank lines. Capitals are chapters when there are any, the others then
-    head sections within them."""
-    found: dict[int, str] = {}
-    for index, line in enumerate(lines):
-        if not line.text or _BULLET.match(line.text):
-            continue
-        alone = (index == 0 or not lines[index - 1].line.text.strip()) and (
-            index == len(lines) - 1 or not lines[index + 1].line.text.strip()
-        )
-        if _is_capitals(line.text):
-            found[line.position] = "capitals"
-        elif alone and _is_title_like(line.text):
-            found[line.position] = "title"
-    top = "capitals" if "capitals" in found.values() else "title"
-    return {position: "chapter" if kind == top else "section" for position, kind in found.items()}
-
-
-def _is_capitals(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return (
-        len(letters) >= 2
-        and all(char.isupper() for char in letters)
-        and len(text.split()) <= _CAPITALS_HEADING_WORDS
-    )
-
-
-def _is_title_like(text: str) -> bool:
-    """Short, starting with a capital and not ending like a sentence: `Where are we now?` is one."""
-    first_letter = next((char for char in text if char.isalpha()), "")
-    return (
-        0 < len(text.split()) <= _HEADING_WORDS
-        and first_letter.isupper()
-        and not text.endswith(_SENTENCE_END)
-    )
-
-
-def _is_heading_text(text: str) -> bool:
-    return _is_capitals(text) or _is_title_like(text)
-
-
-def _clean(text: str) -> str:
-    """Table cells (tab-separated) read as `a | b`, empty ones left out; runs of spaces become one."""
-    cells = (_SPACES.sub(" ", cell.strip()) for cell in text.split("\t"))
-    return " | ".join(cell for cell in cells if cell)
-
-
 def _where(line: Line) -> str:
     snippet = " ".join(line.text.split())
     snippet = snippet if len(snippet) <= 50 else snippet[:49].rstrip() + "…"
@@ -342,7 +203,7 @@ def _key(number: str) -> tuple[int, ...]:
 class _PlanBuilder:
     """Holds where the parser is (chapter, paragraph) and what it has noticed on the way."""
 
-    def __init__(self, outline: _Outline):
+    def __init__(self, outline: Outline):
         self.outline = outline
         self.chapters: list[ParsedChapter] = []
         self.prelude: list[ParsedParagraph] = []  # text before the first chapter
@@ -357,6 +218,12 @@ class _PlanBuilder:
         self.last_key: tuple[int, ...] | None = None
         self.awaiting_chapter_heading = False
         self.last_text_position = -2  # the line the last text piece came from
+        # The heading the last line with text placed, if it placed nothing else: (kind, its level).
+        # A heading straight after another of the same level is the same heading wrapped.
+        self.last_heading: tuple[str, str] | None = None
+        self.placed_heading: tuple[str, str] | None = None
+        self.after_table: ParsedParagraph | None = None  # the paragraph a table just went into
+        self.labels_reported: set[str] = set()
 
     # --- Reading lines ---
 
@@ -364,41 +231,123 @@ class _PlanBuilder:
         """Place a line's text, then its markers, which belong to the paragraph the line leaves
         current: on `9.2  Ref – Q 6.1` the marker belongs to 9.2."""
         self.errors.extend((line.number, error) for error in line.errors)
+        self.placed_heading = None
         if line.text:
             self.add_text_line(line)
         if line.refs:
             self.current(line).question_refs.extend(line.refs)
+        if line.text or line.refs:
+            self.last_heading = None if line.refs else self.placed_heading
         if (line.text or line.refs) and not self.chapters:
             self.prelude_lines.append(line.number)
 
+    def add_table(self, table: Table) -> None:
+        """A table goes into the current paragraph, or a paragraph of its own if that one has a
+        table already; text after it starts a new paragraph, so nothing reads out of order."""
+        line = table.first
+        paragraph = self.current(line)
+        if paragraph.table is not None:
+            self.paragraph = None
+            paragraph = self.current(line)
+        paragraph.table = table.value()
+        kind = {"definitions": "a list of terms and what they mean"}.get(table.kind, "a table")
+        header = " with a header row" if table.header and table.kind == "table" else ""
+        self.warnings.append(
+            f"Line {line.number}: a table of {len(table.rows)} rows was kept as {kind}{header}. Check it "
+            "reads as the document's does."
+        )
+        self.paragraph = None if paragraph.number == "" and not paragraph.heading else self.paragraph
+        self.after_table = paragraph
+        self.last_heading = None
+        self.last_text_position = -2
+        if not self.chapters:
+            self.prelude_lines.append(line.number)
+
     def add_text_line(self, line: _MarkedLine) -> None:
-        """Place one line's text: a bullet, a number, a heading or text."""
-        text, style = line.text, line.style
+        """Place one line's text: a list item, a figure, a bullet, a number, a heading or text."""
+        text, plain, style = line.text, line.plain, line.style
         awaiting_chapter_heading, self.awaiting_chapter_heading = self.awaiting_chapter_heading, False
-        bullet = _BULLET.match(text)
+        if style == "figure":
+            self.add_piece("figure", clean_heading(text), line)
+            return
+        if style in LIST_STYLES:  # a list item is never a chapter or a paragraph number
+            self.add_piece(style, clean_text(text), line)
+            return
+        bullet = BULLET.match(plain)
         if bullet:
             if bullet["text"].strip():
-                self.add_piece("bullet", _clean(bullet["text"]), line)
+                rich = BULLET.match(text)
+                self.add_piece("bullet", clean_text(rich["text"] if rich else bullet["text"]), line)
             return
-        number = _Number.of(text)
+        number = PlanNumber.of(plain)
         if number is not None and self.add_number(number, line):
             return
-        heading_level = _heading_level(style)
-        if awaiting_chapter_heading and (heading_level or (style == "" and _is_heading_text(text))):
-            self.chapters[-1].heading = _clean(text)
+        level = heading_level(style)
+        if awaiting_chapter_heading and (level or (style == "" and is_heading_text(plain))):
+            self.chapters[-1].heading = clean_heading(text)
+            self.placed_heading = ("chapter", style or plain_kind(plain))
             return
-        plain_heading = self.outline.plain_headings.get(line.position) if style == "" else None
-        chapter_level = self.outline.chapter_level
-        if (heading_level and chapter_level and heading_level <= chapter_level) or plain_heading == "chapter":
-            self.start_chapter("", _clean(text))
-        elif heading_level or plain_heading == "section" or (style == "" and _is_capitals(text)):
-            self.start_section(_clean(text), line)
+        kind = self.heading_kind(line)
+        if kind == "chapter":
+            self.start_chapter("", clean_heading(text), line)
+        elif kind == "section":
+            self.start_section(clean_heading(text), line)
         else:
-            self.add_piece("bullet" if style == "bullet" else "p", _clean(text), line)
+            self.add_piece("p", clean_text(text), line)
+
+    def heading_kind(self, line: _MarkedLine) -> str | None:
+        """Whether a line heads a chapter, a section within one, or is text. Structure comes from
+        evidence: heading styles, then the contents page, then the look of the line."""
+        plain, style = line.plain, line.style
+        level = heading_level(style)
+        plain_heading = self.outline.plain_headings.get(line.position) if style == "" else None
+        looks_like_heading = style == "" and is_capitals(plain) and not is_lead_in(plain)
+        if not (level or plain_heading or looks_like_heading):
+            if style == "" and ANNEX.match(plain) and is_title_like(plain):
+                return "chapter"
+            return None
+        title = normal_title(plain)
+        if ANNEX.match(plain):
+            return "chapter"
+        chapter_level = self.outline.chapter_level
+        looks_like_chapter = (
+            bool(level and chapter_level and level <= chapter_level) or plain_heading == "chapter"
+        )
+        if title in self.outline.labels:
+            self.report_label(title, line)
+            return "section"
+        if self.outline.contents_chapters and not self.outline.numbered:
+            if title in self.outline.contents_chapters:
+                return "chapter"
+            if level and chapter_level and level <= chapter_level:  # styled as a chapter by its author
+                listed = (
+                    "lists this heading as a section"
+                    if title in self.outline.contents_sections
+                    else "does not list this heading"
+                )
+                self.warnings.append(
+                    f"{_where(line.line)}: the contents page {listed}, so it heads a section of the chapter "
+                    "before it rather than a chapter of its own."
+                )
+            return "section"
+        return "chapter" if looks_like_chapter else "section"
+
+    def report_label(self, title: str, line: _MarkedLine) -> None:
+        """Say once, in a plan without numbers, that a repeated heading was read as a label."""
+        if self.outline.numbered or title in self.labels_reported:
+            return
+        self.labels_reported.add(title)
+        self.warnings.append(
+            f"{_where(line.line)}: this heading is repeated through the document, so it is read as a "
+            "label within sections (joined to the heading after it, if any), never as a chapter."
+        )
 
     def add_piece(self, kind: str, text: str, line: _MarkedLine) -> None:
         """Add a text piece, or continue the last one when the line just before was cut
         mid-sentence (`…to listen` / `to children…`), as in hard-wrapped text."""
+        if self.after_table is not None and self.paragraph is self.after_table:
+            self.paragraph = None
+        self.after_table = None
         paragraph = self.current(line)
         continues = kind == "p" and self.last_text_position == line.position - 1 and text[:1].islower()
         if continues and paragraph.pieces and not paragraph.pieces[-1][1].endswith((".", "!", "?", ":", ";")):
@@ -408,39 +357,59 @@ class _PlanBuilder:
             paragraph.pieces.append((kind, text))
         self.last_text_position = line.position
 
-    def add_number(self, number: _Number, line: _MarkedLine) -> bool:
+    def add_number(self, number: PlanNumber, line: _MarkedLine) -> bool:
         """Start the chapter or paragraph a number stands for; False when it is just text after all."""
-        if number.comma_typo:
+        if number.is_chapter:
+            accepted = self.add_chapter_number(number, line)
+        else:
+            self.add_paragraph_number(number, line)
+            accepted = True
+        if accepted and number.comma_typo:
             self.warnings.append(
                 f"{_where(line.line)}: the number was read as {number.number} (a comma instead of a "
                 "full stop). Check it."
             )
-        if number.is_chapter:
-            return self.add_chapter_number(number, line)
-        self.add_paragraph_number(number, line)
-        return True
+        return accepted
 
-    def add_chapter_number(self, number: _Number, line: _MarkedLine) -> bool:
-        """A plain `9` or `9 MENTAL HEALTH` is a chapter only when it moves the numbering on:
-        a `1.`, `2.` further down is a numbered list within the text."""
+    def add_chapter_number(self, number: PlanNumber, line: _MarkedLine) -> bool:
+        """A plain `9` or `9 MENTAL HEALTH` is a chapter only when it moves the numbering on by one
+        (or paragraphs 9.x exist): a `1.`, `2.` further down is a numbered list within the text, and
+        `46 Youth workers` after chapter 2 is a count, not chapter 46."""
         styled = line.style.startswith("heading")
-        rest = _clean(number.rest)
-        if not styled and (
-            int(number.number) <= self.highest_chapter
-            or (rest and not _is_heading_text(rest))
-            or not self.outline.is_plain_chapter(number.number)
-        ):
-            return False
+        rest = clean_heading(number.rest)
+        if not styled:
+            value = int(number.number)
+            if (
+                value <= self.highest_chapter
+                or (rest and not is_heading_text(rest))
+                or not self.outline.is_plain_chapter(number.number)
+            ):
+                return False
+            if not self.follows_on(number.number):
+                self.warnings.append(
+                    f"{_where(line.line)}: read as text, not as chapter {number.number}: the chapters so far "
+                    f"go up to {self.highest_chapter} and no paragraph is numbered {number.number}.x."
+                )
+                return False
         if styled and number.number in self.chapters_seen:
             self.warnings.append(
                 f"{_where(line.line)}: chapter {number.number} appears twice. Both were kept; check the "
                 "numbering."
             )
-        self.start_chapter(number.number, rest)
+        self.start_chapter(number.number, rest, line)
         self.awaiting_chapter_heading = not rest  # `9` alone: its heading is on the next line
         return True
 
-    def add_paragraph_number(self, number: _Number, line: _MarkedLine) -> None:
+    def follows_on(self, number: str) -> bool:
+        value = int(number)
+        return (
+            self.highest_chapter == 0
+            or value == self.highest_chapter + 1
+            or number in self.outline.chapters_with_paragraphs
+        )
+
+    def add_paragraph_number(self, number: PlanNumber, line: _MarkedLine) -> None:
+        self.after_table = None
         chapter = self.chapters[-1] if self.chapters else None
         if chapter is None or number.chapter != chapter.number:
             chapter = self.place_foreign_number(number, chapter, line)
@@ -449,17 +418,17 @@ class _PlanBuilder:
         self.paragraph = ParsedParagraph(number=number.number, source_line=line.number)
         chapter.paragraphs.append(self.paragraph)
         if line.style.startswith("heading"):
-            self.paragraph.heading = _clean(number.rest)
+            self.paragraph.heading = clean_heading(number.rest)
         elif number.rest:
-            self.add_piece("p", _clean(number.rest), line)
+            self.add_piece("p", clean_text(number.rest), line)
 
     def place_foreign_number(
-        self, number: _Number, chapter: ParsedChapter | None, line: _MarkedLine
+        self, number: PlanNumber, chapter: ParsedChapter | None, line: _MarkedLine
     ) -> ParsedChapter:
         """Find the chapter for a paragraph number that is not the current chapter's."""
         new_chapter = number.chapter not in self.chapters_seen and int(number.chapter) > self.highest_chapter
         if chapter is not None and chapter.number == "" and not self.numbers_in_chapter:
-            if new_chapter:
+            if new_chapter and not ANNEX.match(chapter.heading):
                 chapter.number = number.chapter
                 self.note_chapter(number.chapter)
                 self.warnings.append(
@@ -468,7 +437,7 @@ class _PlanBuilder:
                 )
                 return chapter
         if new_chapter:
-            self.start_chapter(number.chapter, "")
+            self.start_chapter(number.chapter, "", line)
             self.warnings.append(
                 f"{_where(line.line)}: paragraph {number.number} came before any chapter {number.chapter} "
                 f"heading, so chapter {number.chapter} was started without a heading."
@@ -500,16 +469,52 @@ class _PlanBuilder:
 
     # --- Structure ---
 
-    def start_chapter(self, number: str, heading: str) -> None:
-        chapter = ParsedChapter(number=number, heading=heading)
+    def start_chapter(self, number: str, heading: str, line: _MarkedLine) -> None:
+        level = line.style or plain_kind(line.plain)
+        previous = self.chapters[-1] if self.chapters else None
+        if (
+            not number
+            and previous is not None
+            and not previous.number
+            and not previous.paragraphs
+            and self.last_heading == ("chapter", level)
+            and self.continues(previous.heading, heading)
+        ):
+            self.join_heading(previous, heading, line)
+            self.placed_heading = ("chapter", level)
+            return
+        chapter = ParsedChapter(number=number, heading=heading, source_line=line.number)
         if not self.chapters and self.prelude:
             chapter.paragraphs.extend(self.prelude)
             self.report_prelude(chapter)
         self.chapters.append(chapter)
         self.note_chapter(number)
         self.paragraph = None
+        self.after_table = None
         self.numbers_in_chapter = {}
         self.last_key = None
+        self.placed_heading = ("chapter", level) if not number or heading else None
+
+    def continues(self, before: str, heading: str) -> bool:
+        """Whether `heading`, straight after `before`, can be its continuation: not when `before`
+        ends like a sentence (`Where are we now?`), when `heading` starts an annex, or when the
+        contents page lists both as chapters of their own."""
+        contents = self.outline.contents_chapters
+        return not (
+            before.rstrip().endswith(("?", ".", "!"))
+            or ANNEX.match(heading)
+            or (normal_title(before) in contents and normal_title(heading) in contents)
+        )
+
+    def join_heading(self, holder, heading: str, line: _MarkedLine) -> None:
+        """A heading straight after another (nothing between) continues it: a title wrapped over
+        two lines, or a label and what it labels (`PRIORITY AREA` / `Be healthy`)."""
+        before = holder.heading
+        holder.heading = _joined(before, heading, normal_title(before) in self.outline.labels)
+        self.warnings.append(
+            f"{_where(line.line)}: this heading follows “{before}” with no text between them, so they "
+            f"were joined as “{holder.heading}”. Check it."
+        )
 
     def note_chapter(self, number: str) -> None:
         if number:
@@ -518,12 +523,27 @@ class _PlanBuilder:
 
     def start_section(self, heading: str, line: _MarkedLine) -> None:
         """An unnumbered heading heads the current paragraph if nothing is in it yet (`9.1` then
-        `OBJECTIVES`), otherwise starts an unnumbered paragraph of its own."""
+        `OBJECTIVES`), continues the heading just before it, or starts an unnumbered paragraph."""
+        level = line.style or plain_kind(line.plain)
         paragraph = self.paragraph
-        if paragraph is None or paragraph.heading or paragraph.pieces:
+        self.after_table = None
+        only_heading = paragraph is not None and not (
+            paragraph.pieces or paragraph.question_refs or paragraph.table
+        )
+        if only_heading and paragraph.heading and self.last_heading is not None:
+            label = normal_title(paragraph.heading) in self.outline.labels
+            same_level = self.last_heading == ("section", level)
+            if (same_level or (label and self.last_heading[0] == "section")) and self.continues(
+                paragraph.heading, heading
+            ):
+                self.join_heading(paragraph, heading, line)
+                self.placed_heading = ("section", level)
+                return
+        if paragraph is None or paragraph.heading or paragraph.pieces or paragraph.table:
             self.paragraph = None
             paragraph = self.current(line)
         paragraph.heading = heading
+        self.placed_heading = ("section", level)
 
     def current(self, line: _MarkedLine) -> ParsedParagraph:
         """The paragraph text goes into, starting an unnumbered one (a chapter's intro) if needed."""
@@ -554,22 +574,83 @@ class _PlanBuilder:
                 "No chapters, numbered paragraphs or headings were found, so all the text was put in one "
                 "unnamed chapter. Check that this is the plan draft, with its numbering."
             )
+        numbering = Numbering()
         for chapter in self.chapters:
             for paragraph in chapter.paragraphs:
                 _promote_heading(paragraph)
-        return ParsedPlan(chapters=self.chapters, warnings=self.warnings, unplaced=self.unplaced)
+            numbering.gaps.extend(_gaps(chapter))  # an empty number is still there: not a gap
+            numbering.empty.extend(self.drop_empty_paragraphs(chapter))
+        self.drop_empty_chapters()
+        numbering.count = sum(1 for chapter in self.chapters for p in chapter.paragraphs if p.number)
+        return ParsedPlan(
+            chapters=self.chapters, warnings=self.warnings, unplaced=self.unplaced, numbering=numbering
+        )
+
+    def drop_empty_paragraphs(self, chapter: ParsedChapter) -> list[str]:
+        """A number with no text would show as a bare number: leave it out, and say so."""
+        empty = [p for p in chapter.paragraphs if p.number and p.is_empty]
+        for paragraph in empty:
+            self.warnings.append(
+                f"Line {paragraph.source_line}: paragraph {paragraph.number} has no text, so it was left out."
+            )
+        chapter.paragraphs = [p for p in chapter.paragraphs if not (p.number and p.is_empty)]
+        return [paragraph.number for paragraph in empty]
+
+    def drop_empty_chapters(self) -> None:
+        """An unnumbered heading with nothing under it (a part title, a stray label) is not a chapter;
+        a numbered chapter with no text is kept, as its number is the plan's, but reported."""
+        kept = []
+        for chapter in self.chapters:
+            if chapter.paragraphs or len(self.chapters) == 1:
+                kept.append(chapter)
+            elif chapter.number:
+                kept.append(chapter)
+                self.warnings.append(f"Line {chapter.source_line}: {_chapter_name(chapter)} has no text.")
+            else:
+                self.warnings.append(
+                    f"Line {chapter.source_line}: the heading “{chapter.heading}” had no text under it "
+                    "before the next chapter, so it was left out."
+                )
+        self.chapters = kept
+
+
+def _joined(first: str, second: str, first_is_label: bool) -> str:
+    """`OUTCOME 1` + `BE HEALTHY` -> `OUTCOME 1: BE HEALTHY`; a wrapped title joins with a space."""
+    if first.rstrip().endswith((":", "–", "-", "—")):
+        return f"{first.rstrip()} {second}"
+    if first_is_label or len(first.split()) <= 2:
+        return f"{first}: {second}"
+    return f"{first} {second}"
+
+
+def _gaps(chapter: ParsedChapter) -> list[str]:
+    """Numbers a sequence skips: 4.52 then 4.54 skips 4.53 (within the same parent, at one depth)."""
+    last_by_parent: dict[tuple[int, ...], int] = {}
+    gaps: list[str] = []
+    for paragraph in chapter.paragraphs:
+        if not paragraph.number or "." not in paragraph.number:
+            continue
+        key = _key(paragraph.number)
+        parent, last = key[:-1], key[-1]
+        previous = last_by_parent.get(parent)
+        if previous is not None and last > previous + 1:
+            prefix = ".".join(str(part) for part in parent)
+            missing = [f"{prefix}.{value}" for value in range(previous + 1, last)]
+            gaps.append(missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}")
+        last_by_parent[parent] = max(last, previous or 0)
+    return gaps
 
 
 def _promote_heading(paragraph: ParsedParagraph) -> None:
     """Make a paragraph's first line its heading when it reads as one: a line in capitals
     (`9.1 OBJECTIVES`), or a short title-like line with more text after it. A line starting with a
-    number (`1. Be healthy`) is a list item, not a heading."""
+    number (`1. Be healthy`) is a list item, not a heading, and a lead-in (`…include:-`) is text."""
     if paragraph.heading or not paragraph.pieces or paragraph.pieces[0][0] != "p":
         return
-    first = paragraph.pieces[0][1]
-    if first[:1].isdigit():
+    first = without_emphasis(paragraph.pieces[0][1])
+    if first[:1].isdigit() or is_lead_in(first):
         return
-    if _is_capitals(first) or (_is_title_like(first) and len(paragraph.pieces) > 1):
+    if is_capitals(first) or (is_title_like(first) and len(paragraph.pieces) > 1):
         paragraph.heading = first
         del paragraph.pieces[0]
 

@@ -14,11 +14,15 @@ import io
 import re
 import xml.etree.ElementTree as ElementTree  # noqa: S405 - only parsed after refusing any DTD, see _parse_xml
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import docx
+from docx.oxml.ns import qn
 from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .lines import Block, Line
+from .markdown import markdown_blocks
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # A zip can unpack to far more than it weighs; refuse anything that would fill memory.
@@ -51,20 +55,6 @@ class PlanImportError(Exception):
         return self.message
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of a document.
-
-    `style` is "", "title", "heading1"/"heading2"/"heading3" or "bullet" as the author marked it. `number`
-    (keyword-only, so it is never left out) is the 1-based line that messages refer to: for .docx and
-    .odt the line as Word's "Save as plain text" would number it, one per paragraph or table row.
-    """
-
-    text: str
-    style: str = ""
-    number: int = field(kw_only=True)
-
-
 def read_document(filename: str, data: bytes, encoding: str | None = None) -> list[Line]:
     """Read an uploaded plan draft into lines; `encoding` only applies to .txt and .md files."""
     extension = PurePath(filename or "").suffix.lower()
@@ -85,14 +75,18 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
         blocks = _odt_blocks(data)
     else:
         text = _decode_text(data, encoding)
-        blocks = _markdown_blocks(text) if extension == ".md" else [(line, "") for line in text.split("\n")]
+        blocks = markdown_blocks(text) if extension == ".md" else [Block(line) for line in text.split("\n")]
     lines = _number_lines(blocks)
-    if not any(line.text.strip() for line in lines):
+    if not any(line.text.strip() and not _PICTURE_LINE.match(line.text) for line in lines):
         raise PlanImportError(
             "There is no text in this file (it may hold only pictures or scanned pages). "
             "Upload a plan draft whose text can be selected and copied."
         )
     return lines
+
+
+# What readers write for a picture: it shows where the picture was, but is not text to import.
+_PICTURE_LINE = re.compile(r"^\[image: [^\]]*\]$")
 
 
 def _unsupported_message(filename: str, extension: str) -> str:
@@ -229,114 +223,10 @@ def _binary_message() -> str:
     )
 
 
-_MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*))?$")
-_MD_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_MD_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*+\1){2,}+\s*$")
-_MD_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
-_MD_QUOTE = re.compile(r"^\s*>\s?")
-_MD_TABLE_DELIMITER = re.compile(r"^\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)++\|?$")
-# Lines that start a new block or a new plan paragraph, so never continue the line before them.
-_MD_NEW_BLOCK = re.compile(
-    r"^\s*(?:\d+(?:[.,]\d+)*[.)]?(?:\s|$)|\.?\s*ref\b|[·•●○◦▪■❑\uf000-\uf0ff]|o\s)", re.IGNORECASE
-)
-
-
-def _markdown_blocks(text: str) -> list[tuple[str, str]]:
-    """Read markdown into (text, style) lines, one per source line so line numbers stay true.
-
-    Headings and bullets keep their meaning; inline formatting becomes plain text. Markdown wraps
-    long paragraphs over several lines, so a line that merely continues the one before is joined to
-    it (leaving a blank line in its place) — except a line starting with a plan number or a
-    question marker, which plans written by hand put one per line.
-    """
-    blocks: list[tuple[str, str]] = []
-    in_code = False
-    continuable = False  # the last block is a paragraph or bullet that the next line may continue
-    for raw in text.split("\n"):
-        if _MD_FENCE.match(raw):
-            in_code = not in_code
-            blocks.append(("", ""))
-            continuable = False
-            continue
-        if in_code:
-            blocks.append((raw, ""))
-            continue
-        source = _MD_QUOTE.sub("", raw)
-        underline = _MD_SETEXT_UNDERLINE.match(source)
-        if underline and blocks and continuable and blocks[-1][1] == "":
-            level = "heading1" if underline[1].startswith("=") else "heading2"
-            blocks[-1] = (blocks[-1][0], level)
-            blocks.append(("", ""))
-            continuable = False
-            continue
-        block, continuable_next = _markdown_block(source)
-        if block is None:
-            blocks.append(("", ""))
-        elif continuable and continuable_next and block[1] == "" and not _MD_NEW_BLOCK.match(source):
-            previous_text, previous_style = blocks[-1]
-            blocks[-1] = (previous_text + " " + block[0], previous_style)
-            blocks.append(("", ""))
-        else:
-            blocks.append(block)
-        continuable = block is not None and continuable_next and not source.endswith("  ")  # hard break
-    return blocks
-
-
-def _markdown_block(source: str) -> tuple[tuple[str, str] | None, bool]:
-    """One markdown line as (text, style), or None for a line that carries no text; and whether it
-    is paragraph text that a following line may continue."""
-    if not source.strip() or _MD_RULE.match(source) or _MD_TABLE_DELIMITER.match(source.strip()):
-        return None, False
-    heading = _MD_HEADING.match(source)
-    if heading:
-        level = min(len(heading[1]), 3)
-        return (_plain_markdown(_without_closing_hashes(heading[2] or "")), f"heading{level}"), False
-    bullet = _MD_BULLET.match(source)
-    if bullet:
-        return (_plain_markdown(bullet[1]), "bullet"), True
-    if source.strip().startswith("|"):
-        cells = re.split(r"(?<!\\)\|", source.strip().strip("|"))
-        return ("\t".join(_plain_markdown(cell.strip()) for cell in cells), ""), False
-    return (_plain_markdown(source.strip()), ""), True
-
-
-def _without_closing_hashes(heading: str) -> str:
-    """`## Vision ##` is the heading "Vision"; `## C#` keeps its hash."""
-    heading = heading.rstrip()
-    bare = heading.rstrip("#")
-    return bare.rstrip() if bare != heading and (not bare or bare[-1].isspace()) else heading
-
-
-# Inline markup. The text between delimiters never contains the delimiter itself, so every search
-# stops at the next one: a long line full of stray `*` or `[` costs linear time, not quadratic.
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_MD_ESCAPED = re.compile("[\ue000-\ue07f]")
-_MD_CODE = re.compile(r"(`+)([^`]+)\1(?!`)")
-_MD_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_MD_STRONG = re.compile(r"\*\*(?=\S)([^*]+)(?<=\S)\*\*|__(?=\S)([^_]+)(?<=\S)__")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)([^_]+)(?<=\S)_(?!\w)")
-
-
-def _plain_markdown(text: str) -> str:
-    """Strip inline markdown (bold, emphasis, code, links) and keep the words.
-
-    Escaped characters (`1\\. Introduction`, `\\*`) are set aside first so they survive as written.
-    """
-    text = _MD_ESCAPE.sub(lambda match: chr(0xE000 + ord(match[1])), text)
-    text = _MD_CODE.sub(lambda match: match[2].strip(), text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_AUTOLINK.sub(r"\1", text)
-    text = _MD_STRONG.sub(lambda match: match[1] or match[2], text)
-    text = _MD_EMPHASIS.sub(lambda match: match[1] or match[2], text)
-    return _MD_ESCAPED.sub(lambda match: chr(ord(match[0]) - 0xE000), text)
-
-
 # --- Word (.docx) ----------------------------------------------------------------------------------
 
 
-def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
+def _docx_blocks(data: bytes) -> list[Block]:
     archive = _open_zip(data, ".docx", "a Word document")
     names = set(archive.namelist())
     if "word/document.xml" not in names:
@@ -375,27 +265,33 @@ class _DocxReader:
     def __init__(self, document):
         # python-docx's `paragraph.style` searches every style for every paragraph; one map is linear.
         self.styles = {style.style_id: _docx_style(style) for style in document.styles}
+        self.tables = 0
 
-    def blocks(self, container) -> list[tuple[str, str]]:
+    def blocks(self, container) -> list[Block]:
         """Paragraphs and tables of a document body or table cell, in document order."""
-        blocks: list[tuple[str, str]] = []
-        for item in container.iter_inner_content():
+        blocks: list[Block] = []
+        element = container._body._element if hasattr(container, "_body") else container._element
+        for item in _docx_items(element, container):
             if isinstance(item, Table):
                 blocks.extend(self.table_blocks(item))
             else:
-                blocks.append((self.text(item), self.style(item)))
+                blocks.extend(Block(f"[image: {name}]") for name in _docx_pictures(item._p))
+                blocks.append(Block(self.text(item), self.style(item)))
         return blocks
 
-    def table_blocks(self, table) -> list[tuple[str, str]]:
-        blocks: list[tuple[str, str]] = []
+    def table_blocks(self, table) -> list[Block]:
+        self.tables += 1
+        table_id = self.tables
+        blocks: list[Block] = []
         seen = set()  # python-docx repeats a merged cell in every row and column it spans: read it once
-        for row in table.rows:
+        for position, row in enumerate(table.rows):
             cells = []
             for cell in row.cells:
                 if cell._tc not in seen:
                     seen.add(cell._tc)
                     cells.append(self.blocks(cell))
-            blocks.extend(_row_blocks(cells))
+            header = position == 0 and bool(row._tr.xpath("./w:trPr/w:tblHeader"))
+            blocks.extend(_row_blocks(cells, table_id, header))
         return blocks
 
     def text(self, paragraph) -> str:
@@ -409,26 +305,71 @@ class _DocxReader:
         style = self.styles.get(paragraph._p.style or "", "")
         if style:
             return style
-        # Bullets applied straight to a Normal paragraph carry numbering properties instead of a style.
         properties = paragraph._p.pPr
-        return "bullet" if properties is not None and properties.numPr is not None else ""
+        if properties is None:
+            return ""
+        # An outline level set on the paragraph itself makes it a heading in Word's navigation pane.
+        outline = properties.find(qn("w:outlineLvl"))
+        if outline is not None:
+            return _outline_style(outline.get(qn("w:val")))
+        # Bullets applied straight to a Normal paragraph carry numbering properties instead of a style.
+        return "bullet" if properties.numPr is not None else ""
+
+
+def _docx_items(element, parent):
+    """The paragraphs and tables in a body or cell, including those inside content controls
+    (`w:sdt`), where Word puts a contents field, a cover page or a form's text; python-docx's own
+    `iter_inner_content` steps over those."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _docx_items(content, parent)
+
+
+def _docx_pictures(paragraph) -> list[str]:
+    """The pictures in a paragraph, by the name Word gave them (`Picture 3`, `image6.wmf`)."""
+    names = []
+    for drawing in paragraph.xpath("./descendant::w:drawing | ./descendant::w:pict | ./descendant::w:object"):
+        described = drawing.xpath("./descendant::wp:docPr")
+        name = (described[0].get("descr") or described[0].get("name")) if described else ""
+        names.append(" ".join((name or "picture").split()))
+    return names
+
+
+def _outline_style(level: str | None) -> str:
+    """Word's outline level (0 is the top, 9 is body text) as a Line style."""
+    try:
+        number = int(level or "9")
+    except ValueError:
+        return ""
+    return f"heading{min(number + 1, 3)}" if 0 <= number < 9 else ""
 
 
 def _docx_style(style) -> str:
     """A Word style's Line style, looking through the styles it is based on: an author's own
-    "Chapter title" based on Heading 1 is a heading too."""
+    "Chapter title" based on Heading 1 is a heading too, and so is a style with an outline level."""
     for _ in range(10):  # Word caps style chains; this also stops a corrupt, circular one
         if style is None:
             return ""
         line_style = _style_for_name(style.name)
         if line_style:
             return line_style
+        outline = style.element.xpath("./w:pPr/w:outlineLvl")
+        if outline:
+            return _outline_style(outline[0].get(qn("w:val")))
         style = getattr(style, "base_style", None)
     return ""
 
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)", re.IGNORECASE)
 _BULLET_STYLE = re.compile(r"^list\s*(?:bullet|paragraph)", re.IGNORECASE)
+_NUMBERED_STYLE = re.compile(r"^list\s*number", re.IGNORECASE)
+_CONTENTS_STYLE = re.compile(r"^(?:toc|contents)\s*(\d|heading)", re.IGNORECASE)
 
 
 def _style_for_name(name: str) -> str:
@@ -439,6 +380,13 @@ def _style_for_name(name: str) -> str:
         return f"heading{min(max(int(heading[1]), 1), 3)}"
     if name.lower() == "title":
         return "title"
+    if name.lower() == "caption":
+        return "caption"
+    contents = _CONTENTS_STYLE.match(name)
+    if contents:  # "TOC 2" -> "contents2": an entry's level; "TOC Heading" -> "contents"
+        return "contents" + (contents[1] if contents[1].isdigit() else "")
+    if _NUMBERED_STYLE.match(name):
+        return "numbered"
     return "bullet" if _BULLET_STYLE.match(name) else ""
 
 
@@ -452,7 +400,6 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODT_SKIPPED_INLINE = {f"{_TEXT}note", f"{_OFFICE}annotation", f"{_OFFICE}annotation-end"}
 # Block content that repeats or annotates the document rather than being part of it.
 _ODT_SKIPPED_BLOCKS = {
-    f"{_TEXT}table-of-content",
     f"{_TEXT}tracked-changes",
     f"{_TEXT}sequence-decls",
     f"{_TABLE}table-columns",
@@ -462,7 +409,7 @@ _ODT_SKIPPED_BLOCKS = {
 _ODT_ROW_GROUPS = {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group"}
 
 
-def _odt_blocks(data: bytes) -> list[tuple[str, str]]:
+def _odt_blocks(data: bytes) -> list[Block]:
     archive = _open_zip(data, ".odt", "an OpenDocument text document")
     names = set(archive.namelist())
     if "content.xml" not in names:
@@ -521,34 +468,50 @@ class _OdtReader:
             style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
             for style in root.iter(f"{_STYLE}style")
         }
+        self.tables = 0
 
-    def blocks(self, element: ElementTree.Element, in_list: bool) -> list[tuple[str, str]]:
-        blocks: list[tuple[str, str]] = []
+    def blocks(self, element: ElementTree.Element, in_list: bool) -> list[Block]:
+        blocks: list[Block] = []
         for child in element:
             if child.tag in _ODT_SKIPPED_BLOCKS:
                 continue
-            if child.tag == f"{_TEXT}h":
+            if child.tag == f"{_TEXT}table-of-content":
+                blocks.extend(self.contents_blocks(child))
+            elif child.tag == f"{_TEXT}h":
                 level = _odt_count(child.get(f"{_TEXT}outline-level"), most=3)
-                blocks.append((self.text(child), f"heading{level}"))
+                blocks.append(Block(self.text(child), f"heading{level}"))
             elif child.tag == f"{_TEXT}p":
                 style = self.style(child.get(f"{_TEXT}style-name", ""))
-                blocks.append((self.text(child), style or ("bullet" if in_list else "")))
+                blocks.extend(Block(f"[image: {name}]") for name in _odt_pictures(child))
+                blocks.append(Block(self.text(child), style or ("bullet" if in_list else "")))
             elif child.tag == f"{_TABLE}table":
-                blocks.extend(self.table_blocks(child))
+                self.tables += 1
+                blocks.extend(self.table_blocks(child, self.tables, header=False))
             else:  # lists, list items, sections: their paragraphs, in order
                 blocks.extend(self.blocks(child, in_list or child.tag == f"{_TEXT}list"))
         return blocks
 
-    def table_blocks(self, table: ElementTree.Element) -> list[tuple[str, str]]:
-        blocks: list[tuple[str, str]] = []
+    def contents_blocks(self, contents: ElementTree.Element) -> list[Block]:
+        """A contents page as last laid out (its index body): entries keep their level ("Contents 2"),
+        so the parser can confirm chapter titles; the source settings are not text."""
+        body = contents.find(f"{_TEXT}index-body")
+        if body is None:
+            return []
+        return [
+            Block(self.text(paragraph), self.style(paragraph.get(f"{_TEXT}style-name", "")) or "contents1")
+            for paragraph in body.iter(f"{_TEXT}p")
+        ]
+
+    def table_blocks(self, table: ElementTree.Element, table_id: int, header: bool) -> list[Block]:
+        blocks: list[Block] = []
         for child in table:
             if child.tag in _ODT_ROW_GROUPS:
-                blocks.extend(self.table_blocks(child))
+                blocks.extend(self.table_blocks(child, table_id, child.tag == f"{_TABLE}table-header-rows"))
             elif child.tag == f"{_TABLE}table-row":
                 cells = [
                     self.blocks(cell, in_list=False) for cell in child if cell.tag == f"{_TABLE}table-cell"
                 ]
-                blocks.extend(_row_blocks(cells))
+                blocks.extend(_row_blocks(cells, table_id, header))
         return blocks
 
     def style(self, name: str) -> str:
@@ -572,10 +535,22 @@ class _OdtReader:
                 parts.append("\n")
             elif child.tag == f"{_TEXT}number":  # a heading's automatic number, as last laid out
                 parts.append((child.text or "") + "\t")
-            elif child.tag not in _ODT_SKIPPED_INLINE:
+            elif child.tag not in _ODT_SKIPPED_INLINE and child.tag != f"{_DRAW}frame":
                 parts.append(self.text(child))
             parts.append(child.tail or "")
         return "".join(parts)
+
+
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+
+
+def _odt_pictures(paragraph: ElementTree.Element) -> list[str]:
+    """The pictures anchored in a paragraph, by their frame's name."""
+    return [
+        " ".join((frame.get(f"{_DRAW}name") or "picture").split())
+        for frame in paragraph.iter(f"{_DRAW}frame")
+        if frame.find(f"{_DRAW}image") is not None
+    ]
 
 
 def _odt_count(value: str | None, most: int) -> int:
@@ -619,25 +594,36 @@ def _open_zip(data: bytes, extension: str, kind: str) -> zipfile.ZipFile:
     return archive
 
 
-def _row_blocks(cells: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
+def _row_blocks(cells: list[list[Block]], table: int, header: bool) -> list[Block]:
     """Lay a table row out as Word's own "Save as plain text" does.
 
     The cells' first paragraphs share one line, joined by tabs (`9.2<tab>Help children…`); further
     paragraphs of a cell follow on their own lines, so bullets and marker lines in a cell stay apart.
-    A shared line keeps a style only when a single cell put text on it.
+    A shared line keeps a style only when a single cell put text on it. The first line also carries
+    the whole row, each cell's paragraphs joined, for the parser to keep a real table as a table.
     """
-    lines: list[list[tuple[str, str]]] = []
+    lines: list[list[Block]] = []
     for index, cell in enumerate(cells):
-        for position, block in enumerate(cell or [("", "")]):
+        for position, block in enumerate(cell or [Block("")]):
             if position == 0 and index > 0 and lines:
                 lines[-1].append(block)
             else:
                 lines.append([block])
+    row = tuple("\n".join(block.text for block in cell if block.text.strip()) for cell in cells)
     blocks = []
-    for parts in lines:
-        styles = [style for text, style in parts if text.strip()]
-        text = "\t".join(text for text, _ in parts)
-        blocks.append((text, styles[0] if len(styles) == 1 else ""))
+    for position, parts in enumerate(lines):
+        styles = [block.style for block in parts if block.text.strip()]
+        text = "\t".join(block.text for block in parts)
+        first = position == 0
+        blocks.append(
+            Block(
+                text,
+                styles[0] if len(styles) == 1 else "",
+                table=table,
+                cells=row if first else None,
+                header=header and first,
+            )
+        )
     return blocks
 
 
@@ -646,7 +632,7 @@ _SPACES = re.compile("[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x1f\x7f]")
 
 
-def _number_lines(blocks: list[tuple[str, str]]) -> list[Line]:
+def _number_lines(blocks: list[Block]) -> list[Line]:
     """Clean each block's text and give every resulting line its number.
 
     A line break inside a heading is only layout, so it becomes a space; inside other text it starts
@@ -654,14 +640,27 @@ def _number_lines(blocks: list[tuple[str, str]]) -> list[Line]:
     is plain text even when its paragraph was a bullet.
     """
     lines: list[Line] = []
-    for text, style in blocks:
-        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-        if style.startswith("heading"):
+    for block in blocks:
+        text = _tidy_characters(block.text)
+        if block.style.startswith("heading"):
             pieces = [_LINE_BREAKS.sub(" ", text)]
         else:
             pieces = _LINE_BREAKS.split(text)
+        cells = tuple(_tidy_characters(cell) for cell in block.cells) if block.cells is not None else None
         for position, piece in enumerate(pieces):
+            first = position == 0
             lines.append(
-                Line(text=piece.rstrip(), style=style if position == 0 else "", number=len(lines) + 1)
+                Line(
+                    text=piece.rstrip(),
+                    style=block.style if first else "",
+                    number=len(lines) + 1,
+                    table=block.table,
+                    cells=cells if first else None,
+                    header=block.header and first,
+                )
             )
     return lines
+
+
+def _tidy_characters(text: str) -> str:
+    return _INVISIBLE.sub("", _SPACES.sub(" ", text))

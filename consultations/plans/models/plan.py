@@ -1,7 +1,9 @@
 """A plan draft: the partnership's numbered plan, with paragraphs keyed to question references."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -21,6 +23,8 @@ from consultations.uncrc import parse_articles
 
 from ..blocks import ChapterBlock
 from .aims import PlanAim
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,10 @@ class PlanParagraph:
 
     @property
     def excerpt(self) -> str:
-        return Truncator(strip_tags(self.text)).words(30)
+        """Plain words to show beside a question: each block ends in a space (list items do not run
+        together) and entities become characters once, for the template to escape."""
+        spaced = _BLOCK_END.sub(" ", self.text)
+        return Truncator(unescape(strip_tags(spaced))).words(30)
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
             PlanParagraph(
                 number=paragraph["number"],
                 heading=paragraph["heading"],
-                text=next(texts),
+                text=next(texts) + _table_html(paragraph.get("table")),
                 question_ref=paragraph["question_ref"],
                 chapter_number=chapter["number"],
                 chapter_heading=chapter["heading"],
@@ -101,6 +108,11 @@ def chapters_from_body(body, question_urls=None) -> list[PlanChapter]:
         ]
         chapters.append(PlanChapter(chapter["number"], chapter["heading"], paragraphs, chapter_anchor))
     return chapters
+
+
+def _table_html(table) -> str:
+    """A paragraph's table, shown after its text (and so also printed, compared and searched)."""
+    return str(table.render_as_block()) if table and table.get("rows") else ""
 
 
 _SEAM = "<!--chorus-paragraph-->"
@@ -215,10 +227,20 @@ class PlanDraftPage(RoutablePageMixin, Page):
 
         return PlanHeadlinesPage.objects.child_of(self).live().first() if self.pk else None
 
+    def displayed_stage(self, consultation) -> tuple[str, str]:
+        """The stage a reader is shown, as (value, label). A plan whose consultation is open is out
+        for consultation, whatever stage an editor last set: the badge and the "have your say"
+        banner must never disagree."""
+        if consultation is not None and consultation.status == "open" and self.stage == self.Stage.DRAFTING:
+            return self.Stage.CONSULTATION.value, self.Stage.CONSULTATION.label
+        return self.stage, self.get_stage_display()
+
     def reader_context(self, request, *args, **kwargs) -> dict:
         """What every view of the plan shows around its text: stage, versions, headlines, consultation."""
+        consultation = self.current_consultation()
         return super().get_context(request, *args, **kwargs) | {
-            "consultation": self.current_consultation(),
+            "consultation": consultation,
+            "stage": self.displayed_stage(consultation),
             "headlines": self.headlines(),
             "latest_version": self.versions.first() if self.pk else None,
         }

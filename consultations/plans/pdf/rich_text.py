@@ -118,6 +118,8 @@ class _RichTextConverter(HTMLParser):
             self._start_list_item()
         elif tag == "br":
             self._write("<br/>")
+        elif tag in ("td", "th") and self._has_text:  # a table row prints as one line, cells apart
+            self._write(" | ")
         elif tag in self.INLINE:
             name = self.INLINE[tag]
             self._open(_Inline(tag, f"<{name}>", f"</{name}>"))

@@ -1,0 +1,268 @@
+"""A consultation's questionnaire reconciled with a plan draft: the link between them, the questions
+the draft's references need, and the prompts drafted for them.
+
+A drafted question is a skeleton for an editor (free text, marked "needs review"), made in one
+small function, `draft_question`, so that it is easy to change with the Question model.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.html import strip_tags
+
+from consultations.models import ConsultationPage, Question
+from consultations.references import normalise_question_ref, ref_sort_key
+
+from .parsed import ParsedParagraph, ParsedPlan
+from .readers import PlanImportError
+
+PROMPT_MAX_CHARS = 500  # Question.prompt
+
+
+def count_of(items, noun: str, plural: str = "") -> str:
+    """`1 question`, `2 questions`; `plural` for nouns that do not just add an s."""
+    return f"{len(items)} {noun if len(items) == 1 else plural or noun + 's'}"
+
+
+@dataclass
+class Reconciliation:
+    """How a consultation's questionnaire compares with a plan draft's question references.
+
+    `created`: references that had no question, for which a skeleton question was drafted.
+    `orphaned`: questions whose reference the draft no longer carries; kept, never deleted, as
+    they may have answers. `in_draft_only`: the consultation is live, so the new questions (and the
+    link to the plan) wait in a draft revision for an editor to review and publish rather than
+    appearing to young people at once. `linked`: the consultation now names the plan draft it asks
+    about (`previous_plan`, if it named another before).
+    """
+
+    consultation: ConsultationPage
+    created: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    in_draft_only: bool = False
+    linked: bool = False
+    previous_plan: str = ""
+
+    def lines(self) -> list[str]:
+        lines = [f"Questionnaire of “{self.consultation.title}” (page {self.consultation.pk})"]
+        if self.linked:
+            where = " in a draft of the consultation" if self.in_draft_only else ""
+            instead = f" instead of “{self.previous_plan}”" if self.previous_plan else ""
+            lines.append(
+                f"  Linked to this plan draft{instead}{where}, so its paragraphs link to the questions."
+            )
+        if self.created:
+            where = (
+                "added to a draft of the consultation: review it, then publish it"
+                if self.in_draft_only
+                else "marked “needs review”: check each prompt and type"
+            )
+            lines.append(
+                f"  {count_of(self.created, 'new question')} drafted ({', '.join(self.created)}), {where}."
+            )
+        else:
+            lines.append("  Every question reference in the draft already has a question.")
+        if self.orphaned:
+            lines.append(
+                f"  {count_of(self.orphaned, 'question')} not referenced by the draft any more "
+                f"({', '.join(self.orphaned)}): kept, as they may have answers; remove or re-key them in the "
+                "admin."
+            )
+        return lines
+
+    def to_do(self) -> list[str]:
+        """What an editor still has to do before young people see the questions beside the plan."""
+        steps = []
+        if self.created:
+            steps.append(
+                f"Review the {count_of(self.created, 'drafted question')} ({', '.join(self.created)}) in "
+                f"“{self.consultation.title}”: each is free text, marked “needs review”; set its prompt "
+                "and type."
+            )
+        if self.orphaned:
+            steps.append(
+                f"Decide what to do with {count_of(self.orphaned, 'question')} the draft no longer refers to."
+            )
+        if self.in_draft_only and (self.created or self.linked):
+            steps.append(f"Publish “{self.consultation.title}”, so the changes above reach young people.")
+        elif not self.consultation.live:
+            steps.append(f"Publish “{self.consultation.title}” when it is ready to open.")
+        return steps
+
+
+def refuse_locked(page, user) -> None:
+    lock = page.get_lock()
+    if lock is not None and (user is None or lock.for_user(user)):
+        raise PlanImportError(
+            f"“{page.title}” is locked or waiting for approval, so a new version cannot be saved now. "
+            "Unlock it (or finish its workflow) in the admin and import again."
+        )
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A paragraph that carries a reference: enough to write a question about it."""
+
+    number: str
+    heading: str
+    first_sentence: str
+    chapter_heading: str
+
+
+def reconcile_questionnaire(
+    consultation: ConsultationPage, source, *, user=None, plan=None
+) -> Reconciliation:
+    """Link the consultation to `plan` and draft a question for every reference in `source` that it
+    does not ask yet.
+
+    `source` is a ParsedPlan or a PlanDraftPage. A new question is free text, marked "needs
+    review", with a prompt made from the paragraphs that carry the reference (see `_prompt`).
+    Questions whose reference `source` no longer carries are reported, never deleted: they may have
+    answers. `plan` (the imported page) becomes the consultation's plan draft, so the published plan
+    links each keyed paragraph to its question.
+
+    The changes are saved the way the page editor would save them, so the admin and the live
+    site agree. If the consultation is not live, they are saved on the page and in a new revision
+    (publishing that revision later keeps them). If it is live, its rows are what young people see,
+    so they go into a new draft revision only, and appear when an editor publishes it.
+    """
+    places = _places(source)
+    with transaction.atomic():
+        consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
+        refuse_locked(consultation, user)
+        draft = consultation.get_latest_revision_as_object()
+        existing = {_normal(q.reference) for q in consultation.questions.all()}
+        existing |= {_normal(q.reference) for q in draft.questions.all()}
+        reconciliation = Reconciliation(
+            consultation=consultation,
+            orphaned=sorted(existing - set(places), key=ref_sort_key),
+            in_draft_only=consultation.live,
+        )
+        if plan is not None and draft.plan_draft_id != plan.pk:
+            previous = draft.plan_draft
+            reconciliation.previous_plan = previous.title if previous is not None else ""
+            reconciliation.linked = True
+            draft.plan_draft = plan
+            if not consultation.live:
+                consultation.plan_draft = plan
+                consultation.save(update_fields=["plan_draft"])
+        missing = [ref for ref in sorted(places, key=ref_sort_key) if ref not in existing]
+        if not missing and not reconciliation.linked:
+            return reconciliation
+        orders = [q.sort_order for q in draft.questions.all() if q.sort_order is not None]
+        last = max([*orders, consultation.questions.aggregate(last=Max("sort_order"))["last"] or 0])
+        for order, ref in enumerate(missing, start=last + 1):
+            question = draft_question(consultation, ref, _prompt(places[ref]), order)
+            question.full_clean()
+            if not consultation.live:
+                question.save()
+            draft.questions.add(question)
+            reconciliation.created.append(ref)
+        # The draft's own fields are unchanged (but for the plan it names) and were valid when
+        # saved, so only the questions (validated above) need checking.
+        draft.save_revision(user=user, log_action=True, clean=False)
+    return reconciliation
+
+
+def draft_question(consultation: ConsultationPage, ref: str, prompt: str, order: int) -> Question:
+    """A skeleton question for a reference the questionnaire lacks: free text, needing review."""
+    return Question(
+        page=consultation,
+        reference=ref,
+        prompt=prompt,
+        kind="free_text",
+        needs_review=True,
+        sort_order=order,
+    )
+
+
+def _normal(ref: str) -> str:
+    try:
+        return normalise_question_ref(ref)
+    except ValidationError:
+        return ref
+
+
+def _places(source) -> dict[str, list[_Place]]:
+    """Every paragraph carrying each reference, in the plan's order."""
+    places: dict[str, list[_Place]] = {}
+    if isinstance(source, ParsedPlan):
+        for chapter in source.chapters:
+            for paragraph in chapter.paragraphs:
+                place = _Place(
+                    paragraph.number, paragraph.heading, paragraph.first_sentence(), chapter.heading
+                )
+                for ref in dict.fromkeys(paragraph.question_refs):
+                    places.setdefault(ref, []).append(place)
+        return places
+    for chapter in source.chapters():
+        for paragraph in chapter.paragraphs:
+            if paragraph.question_ref:
+                sentence = _first_sentence_of_html(paragraph.text)
+                place = _Place(paragraph.number, paragraph.heading, sentence, chapter.heading)
+                places.setdefault(paragraph.question_ref, []).append(place)
+    return places
+
+
+def _first_sentence_of_html(html: str) -> str:
+    text = " ".join(strip_tags(html.replace("</p>", "</p> ").replace("</li>", "</li> ")).split())
+    return ParsedParagraph(pieces=[("p", text)]).first_sentence() if text else ""
+
+
+def _prompt(places: list[_Place]) -> str:
+    """The question a paragraph's reference asks about, named by the paragraph's own heading or
+    first sentence, never a neighbour's:
+    "What do you think about 9.2 “Help children build friendships” (Mental health…)?", and for a
+    reference on several paragraphs "What do you think about paragraphs 4.50–4.55 Youth services…?"
+    (in a plan without numbers, the sections are named instead)."""
+    first = places[0]
+    numbered = list(dict.fromkeys(place.number for place in places if place.number))
+    numbers = number_ranges(numbered)
+    if len(numbered) > 1:
+        numbers = f"paragraphs {numbers}"
+    sections = list(dict.fromkeys(place.heading or place.chapter_heading for place in places))
+    chapter = first.chapter_heading
+    if not numbered and len(sections) > 1:
+        named = _listed_sections(sections)
+    else:
+        subject = first.heading or (f"“{first.first_sentence}”" if first.first_sentence else "")
+        named = " ".join(part for part in (numbers, subject) if part)
+        if named and chapter and chapter != first.heading:
+            named = f"{named} ({chapter})"
+    prompt = f"What do you think about {named or chapter or 'this part of the plan'}?"
+    return prompt if len(prompt) <= PROMPT_MAX_CHARS else prompt[: PROMPT_MAX_CHARS - 2] + "…?"
+
+
+def _listed_sections(names: list[str], most: int = 4) -> str:
+    """`“Being healthy”, “Staying safe” and “Enjoying school”` (and how many more)."""
+    quoted = [f"“{name}”" for name in names[:most]]
+    if len(names) > most:
+        return ", ".join(quoted) + f" and {len(names) - most} more sections"
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def number_ranges(numbers: list[str]) -> str:
+    """`4.50, 4.51 … 4.55` -> `4.50–4.55`; `4.2, 4.7, 5.1` -> `4.2, 4.7 and 5.1`."""
+    groups: list[list[str]] = []
+    for number in dict.fromkeys(numbers):
+        if groups and _follows(groups[-1][-1], number):
+            groups[-1].append(number)
+        else:
+            groups.append([number])
+    parts = [group[0] if len(group) == 1 else f"{group[0]}–{group[-1]}" for group in groups]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _follows(before: str, after: str) -> bool:
+    head_before, _, last_before = before.rpartition(".")
+    head_after, _, last_after = after.rpartition(".")
+    return (
+        head_before == head_after
+        and last_before.isdigit()
+        and last_after.isdigit()
+        and int(last_after) == int(last_before) + 1
+    )
