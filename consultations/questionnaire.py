@@ -139,7 +139,8 @@ class AnsweredQuestions:
     def for_page(cls, page):
         from .models import QuestionIdentity  # the models import this module
 
-        identities = QuestionIdentity.objects.filter(consultation=page, answers__isnull=False)
+        owner = getattr(page, "answers_page_id", None) or page.pk  # every language version's answers
+        identities = QuestionIdentity.objects.filter(consultation_id=owner, answers__isnull=False)
         kinds, respondents, codes = {}, {}, defaultdict(set)
         for reference, kind, count in identities.values_list("reference", "kind").annotate(
             n=Count("answers__response", distinct=True)
@@ -211,6 +212,8 @@ def sync_identities(page):
     from .models import QuestionIdentity
 
     answered = AnsweredQuestions.for_page(page)
+    if page.answers_page_id != page.pk:
+        return _sync_translation_identities(page, answered)
     identities = {identity.reference: identity for identity in page.question_identities.all()}
     problems, current = [], set()
     for question in page.questions.all():
@@ -234,3 +237,34 @@ def sync_identities(page):
         raise ValidationError(problems)
     retired = [ref for ref in identities if ref not in current]
     page.question_identities.filter(reference__in=retired).update(retired=True)
+
+
+def _sync_translation_identities(page, answered):
+    """A language version's questions share the identities of the first version (its answers page).
+
+    Their references, kinds and option codes are synchronised from the source, so normally there
+    is nothing to do; the same refusals apply all the same (a translation edited by hand must not
+    detach answers), and a question only the translation asks gets an identity of its own on the
+    answers page. Nothing is retired here: which questions are asked is the source's to decide.
+    """
+    from .models import QuestionIdentity
+
+    owner = page.answers_page_id
+    problems = []
+    known = set(QuestionIdentity.objects.filter(consultation_id=owner).values_list("reference", flat=True))
+    for question in page.questions.all():
+        problems += [message for _field, message in answered.refusals(question)]
+        if question.reference not in known:
+            with translation.override(settings.LANGUAGE_CODE):
+                options = [
+                    {"code": o.code, "label": str(o.label)} for o in question.kind_class.options(question)
+                ]
+            QuestionIdentity.objects.create(
+                consultation_id=owner,
+                reference=question.reference,
+                kind=question.kind,
+                prompt=question.prompt,
+                known_options=options,
+            )
+    if problems:
+        raise ValidationError(problems)

@@ -10,9 +10,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.middleware import locale
+from django.template.response import TemplateResponse
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
+from django.views import defaults
+from wagtail.models import Page
+
+from consultations.translatable import locale_id
 
 
 @dataclass(frozen=True)
@@ -106,3 +112,46 @@ class RememberLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+def page_in_other_language(request):
+    """The live page at this address in the other language, when none exists in the one asked
+    for: (page, its language code) or None."""
+    language = get_language_from_path(request.path_info)
+    if not language:
+        return None
+    path = request.path_info[len(language) + 1 :]
+    for code, _name in settings.LANGUAGES:
+        if code == language:
+            continue
+        with translation.override(code):
+            request.__dict__.pop("_wagtail_route_for_request", None)
+            route = Page.route_for_request(request, path)
+            request.__dict__.pop("_wagtail_route_for_request", None)
+            if route is not None and route[0].locale.language_code == code:
+                return route[0], code
+    return None
+
+
+def page_not_found(request, exception):
+    """Not found in this language: if the page exists in the other one, say so (in the language
+    asked for) and link to it; otherwise Django's own page. Still a 404, so nothing indexes it."""
+    found = page_in_other_language(request)
+    if found is None:
+        return defaults.page_not_found(request, exception)
+    page, code = found
+    with translation.override(code):
+        url = page.get_url(request)
+    context = {"other_page": page, "other_url": url, "other_language": code}
+    return TemplateResponse(request, "only_in_other_language.html", context, status=404).render()
+
+
+def shown_in_other_language(page) -> str | None:
+    """The language code of a page shown under the other language's address (its site has no
+    version of it there yet), else None."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not getattr(page, "locale_id", None):
+        return None
+    current = get_language()
+    if page.locale_id == locale_id(current):
+        return None
+    return next((code for code, _name in settings.LANGUAGES if locale_id(code) == page.locale_id), None)

@@ -22,6 +22,9 @@ if settings.DEBUG:
 
 # What the public reads and answers is in both languages, each under its prefix (/cy/, /en-gb/):
 # see chorus.languages for why neither is unprefixed.
+# A page missing in one language says so there, and links to the language it exists in.
+handler404 = "chorus.languages.page_not_found"
+
 urlpatterns += i18n_patterns(
     path("", include("youth_voice.urls")),
     path("", include(wagtail_urls)),

@@ -1,14 +1,16 @@
 """Officers' views in the Wagtail admin: responses, one response, the summary, written answers, CSV."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from wagtail.models import Page
 
 from consultations.models import ConsultationPage, QuestionIdentity
 
@@ -20,6 +22,11 @@ from .summary import questions_in_order, summarise, texts_for
 view_responses = permission_required("youth_voice.view_response", raise_exception=True)
 
 
+def _consultation(page_id):
+    """The consultation whose responses every language version shares (its first version)."""
+    return get_object_or_404(ConsultationPage, pk=page_id).answers_page
+
+
 def _filters(request, consultation) -> dict:
     """The officer's filters, combined; unknown values are ignored."""
     allowed = {
@@ -27,6 +34,7 @@ def _filters(request, consultation) -> dict:
         "age_band": set(AgeBand.values),
         "channel": set(Channel.values),
         "area": set(_areas(consultation)),
+        "language": {code for code, _name in settings.LANGUAGES},
     }
     return {
         name: request.GET.get(name, "")
@@ -54,6 +62,7 @@ def _context(request, consultation, title, **extra):
             ("age_band", "Age band", AgeBand.choices),
             ("channel", "Channel", Channel.choices),
             ("area", "Area", [(area, area) for area in _areas(consultation)]),
+            ("language", "Language", settings.LANGUAGES),
         ],
         **extra,
     }
@@ -61,9 +70,13 @@ def _context(request, consultation, title, **extra):
 
 @view_responses
 def consultation_index(request):
-    consultations = ConsultationPage.objects.annotate(
-        response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED))
-    ).order_by("-opens_at")
+    first_versions = Page.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    consultations = (
+        ConsultationPage.objects.annotate(first_version=Subquery(first_versions.values("pk")[:1]))
+        .filter(pk=F("first_version"))  # one row per consultation, whatever its languages
+        .annotate(response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED)))
+        .order_by("-opens_at")
+    )
     title = "Responses"
     return TemplateResponse(
         request,
@@ -74,7 +87,7 @@ def consultation_index(request):
 
 @view_responses
 def response_list(request, page_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     responses = (
         Response.objects.for_consultation(consultation).submitted().matching(_filters(request, consultation))
     )
@@ -94,7 +107,7 @@ def response_list(request, page_id):
 
 @view_responses
 def response_detail(request, page_id, reference):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     response = get_object_or_404(
         Response, consultation=consultation, reference=reference, status=Status.SUBMITTED
     )
@@ -115,7 +128,7 @@ def response_detail(request, page_id, reference):
 
 @view_responses
 def summary(request, page_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",
@@ -131,7 +144,7 @@ def summary(request, page_id):
 
 @view_responses
 def question_texts(request, page_id, question_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
     paginator = Paginator(texts_for(identity, _filters(request, consultation)), 100)
     return TemplateResponse(
@@ -151,7 +164,7 @@ def question_texts(request, page_id, question_id):
 @view_responses
 @permission_required("youth_voice.export_response", raise_exception=True)
 def export_csv(request, page_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     filename = f"{consultation.slug}-responses-{timezone.localdate():%Y-%m-%d}.csv"
     return StreamingHttpResponse(
         stream_csv(response_rows(consultation)),

@@ -224,7 +224,9 @@ def _held_response(request, page, code):
         return "blocked"
     response = (
         Response.objects.filter(
-            consultation=page, reference=reference, status__in=[Status.DRAFT, Status.SUBMITTED]
+            consultation_id=page.answers_page_id,  # a code works in either language
+            reference=reference,
+            status__in=[Status.DRAFT, Status.SUBMITTED],
         )
         .select_related("consultation")
         .first()
@@ -325,6 +327,16 @@ def _about_value(form, name) -> str:
     return str(choices.get(value, value))
 
 
+def _version_in_language(page):
+    """The live version of `page` in the language being read, when `page` is in the other one
+    (the language switch on a receipt or the code page leads here); None otherwise."""
+    language = get_language()
+    if page.locale.language_code == language:
+        return None
+    version = page.get_translations().live().filter(locale__language_code=language).first()
+    return version.specific if version is not None else None
+
+
 @never_cache
 def code_entry(request, page_id):
     """Enter a code to finish a saved draft, or to change or withdraw a sent response."""
@@ -332,6 +344,9 @@ def code_entry(request, page_id):
     if page.url is None or not page.accepts_request(request):
         raise Http404("No such consultation")
     if request.method != "POST":
+        other = _version_in_language(page)
+        if other is not None:
+            return redirect(other.code_url)
         return _code_page(request, page, CodeForm())
     form = CodeForm(posted_data(request))
     if not form.is_valid():
@@ -388,14 +403,15 @@ def _code_page(request, page, form, *, status=200, **notices):
 
 
 def receipt(request, page_id, reference):
-    """The confirmation: the reference (and, just after sending, the code), and nothing of what was said."""
+    """The confirmation: the reference (and, just after sending, the code), and nothing of what was
+    said; in the language of the page it was sent from, or of the language switch."""
+    page = get_object_or_404(ConsultationPage, pk=page_id)
     response = get_object_or_404(
-        Response.objects.select_related("consultation"),
-        consultation_id=page_id,
-        reference=reference,
-        status=Status.SUBMITTED,
+        Response, consultation_id=page.answers_page_id, reference=reference, status=Status.SUBMITTED
     )
-    page = response.consultation
+    other = _version_in_language(page)
+    if other is not None:
+        return redirect(reverse("youth_voice:receipt", args=[other.pk, reference]))
     code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
     if not code.startswith(reference):
         code = ""

@@ -8,12 +8,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import SynchronizedField
 
 from ..about_you import (
     AboutYouField,
@@ -25,6 +26,7 @@ from ..about_you import (
 from ..handover import hand_over
 from ..questionnaire import AnsweredQuestions, Questionnaire, release_changing_references, sync_identities
 from ..references import ref_anchor, ref_sort_key
+from ..translatable import language_of
 from .admin_form import ConsultationPageForm
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "ul", "ol", "link", "document-link"]
@@ -107,6 +109,10 @@ class ConsultationPage(Page):
         blank=True,
         help_text="If you ask for the area: the areas to choose from, one per line. Empty for free text.",
     )
+
+    # The same in every language: the areas people choose from are stored as answers, and every
+    # version names the same plan draft (shown in the reader's language: localized_plan_draft).
+    override_translatable_fields = [SynchronizedField("areas"), SynchronizedField("plan_draft")]
 
     base_form_class = ConsultationPageForm
     parent_page_types = ["home.HomePage"]
@@ -203,10 +209,46 @@ class ConsultationPage(Page):
     def published_questions(self) -> list:
         return self.read_once_per_revision("questions", lambda: list(self.questions.all()))
 
-    def identity_ids(self) -> dict[str, int]:
-        """Question reference → the id of the identity its answers are stored against."""
+    @cached_property
+    def answers_page_id(self) -> int | None:
+        """The id of the page whose question identities and responses every language version of
+        this consultation shares: the first version made (the lowest id among its translations).
+
+        A Welsh version is a translation of the English page (or the other way round): answers
+        to either are stored against the same identities, so they are counted together by
+        construction. The first version never changes (pages with responses cannot be deleted).
+        """
+        if not self.pk:
+            return None
         return self.read_once_per_revision(
-            "identities", lambda: dict(self.question_identities.values_list("reference", "pk"))
+            "answers-page",
+            lambda: (
+                Page.objects.filter(translation_key=self.translation_key)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+                .first()
+                or self.pk
+            ),
+        )
+
+    @cached_property
+    def answers_page(self) -> "ConsultationPage":
+        if self.answers_page_id in (None, self.pk):
+            return self
+        return ConsultationPage.objects.get(pk=self.answers_page_id)
+
+    def identity_ids(self) -> dict[str, int]:
+        """Question reference → the id of the identity its answers are stored against (the same in
+        every language version)."""
+        from .questions import QuestionIdentity
+
+        return self.read_once_per_revision(
+            "identities",
+            lambda: dict(
+                QuestionIdentity.objects.filter(consultation_id=self.answers_page_id).values_list(
+                    "reference", "pk"
+                )
+            ),
         )
 
     def is_open(self, at=None) -> bool:
@@ -226,12 +268,19 @@ class ConsultationPage(Page):
 
     @property
     def submit_url(self) -> str:
-        """The one address the questionnaire posts to; an unsaved page (a preview) has none."""
-        return reverse("youth_voice:submit", args=[self.pk]) if self.pk else "#"
+        """The one address the questionnaire posts to, under the page's own language prefix (the
+        language a response records); an unsaved page (a preview) has none."""
+        if not self.pk:
+            return "#"
+        with translation.override(language_of(self)):
+            return reverse("youth_voice:submit", args=[self.pk])
 
     @property
     def code_url(self) -> str:
-        return reverse("youth_voice:code", args=[self.pk]) if self.pk else "#"
+        if not self.pk:
+            return "#"
+        with translation.override(language_of(self)):
+            return reverse("youth_voice:code", args=[self.pk])
 
     def area_choices(self) -> list[str]:
         return list(dict.fromkeys(line.strip() for line in self.areas.splitlines() if line.strip()))
@@ -241,7 +290,7 @@ class ConsultationPage(Page):
         if not self.pk:
             return None
         answered = AnsweredQuestions.for_page(self)
-        responses = self.responses.filter(status="submitted").count()
+        responses = self.answers_page.responses.filter(status="submitted").count()
         if not responses:
             return None
         by_question = sorted(answered.respondents.items(), key=lambda item: ref_sort_key(item[0]))

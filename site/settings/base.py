@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "home",
     "consultations",
     "youth_voice",
+    # Welsh and English versions of pages, translated segment by segment in the admin.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -159,6 +162,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("cy", "Cymraeg"), ("en-gb", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Pages exist in both languages, each version in its own tree (wagtail-localize keeps them in step).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The language last read in is remembered for a year, without an account.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"

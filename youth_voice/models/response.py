@@ -7,6 +7,7 @@ and a withdrawn response's answers are deleted, so summaries never need to ask w
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -67,7 +68,7 @@ class ResponseQuerySet(models.QuerySet):
         )
 
 
-FILTER_FIELDS = ("respondent_type", "age_band", "channel", "area")
+FILTER_FIELDS = ("respondent_type", "age_band", "channel", "area", "language")
 
 
 class Response(models.Model):
@@ -128,6 +129,11 @@ class Response(models.Model):
 
     def __str__(self):
         return self.reference
+
+    @property
+    def language_name(self) -> str:
+        """The language the person answered in, as its speakers name it ("Cymraeg", "English")."""
+        return dict(settings.LANGUAGES).get(self.language, self.language)
 
     @property
     def confidential(self) -> bool:
