@@ -23,21 +23,20 @@ class SynchronisedCharBlock(blocks.CharBlock):
         return value
 
 
-_LOCALE_IDS: dict[str, int] = {}
+_LANGUAGE_OF_LOCALE: dict[int, str] = {}
 
 
-def locale_id(language_code: str) -> int | None:
-    """The Wagtail locale of a language, remembered in the process (locales are all but fixed)."""
-    if language_code not in _LOCALE_IDS:
+def language_of_locale(locale_id) -> str:
+    """The language code of a Wagtail locale, remembered in the process (locales are all but
+    fixed; an id not seen before is looked up again)."""
+    if locale_id not in _LANGUAGE_OF_LOCALE:
         from wagtail.models import Locale
 
-        _LOCALE_IDS.update(Locale.objects.values_list("language_code", "pk"))
-    return _LOCALE_IDS.get(language_code)
+        _LANGUAGE_OF_LOCALE.clear()
+        _LANGUAGE_OF_LOCALE.update(Locale.objects.values_list("pk", "language_code"))
+    return _LANGUAGE_OF_LOCALE.get(locale_id, settings.LANGUAGE_CODE)
 
 
 def language_of(page) -> str:
     """The language code of a page's locale, without a query once the locales are known."""
-    for code, _name in settings.LANGUAGES:
-        if locale_id(code) == page.locale_id:
-            return code
-    return settings.LANGUAGE_CODE
+    return language_of_locale(page.locale_id)

@@ -13,7 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 def translate(instance, language_code: str, words: dict[str, str], *, publish=True):
     """Create or update the `language_code` version of `instance`; returns it."""
-    locale = Locale.objects.get(language_code=language_code)
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     for segment in source.stringsegment_set.select_related("string", "context"):
         text = words.get(segment.string.data)

@@ -18,7 +18,7 @@ from django.utils.translation import get_language, get_language_from_path
 from django.views import defaults
 from wagtail.models import Page
 
-from consultations.translatable import locale_id
+from consultations.translatable import language_of_locale
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,5 @@ def shown_in_other_language(page) -> str | None:
     version of it there yet), else None."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not getattr(page, "locale_id", None):
         return None
-    current = get_language()
-    if page.locale_id == locale_id(current):
-        return None
-    return next((code for code, _name in settings.LANGUAGES if locale_id(code) == page.locale_id), None)
+    shown_in = language_of_locale(page.locale_id)
+    return shown_in if shown_in != get_language() else None
