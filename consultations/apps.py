@@ -6,10 +6,12 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "Consultations"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction, get_page_models
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import PlanDraftPage
-        from .models.consultation import forget_plan_paragraphs
+        from .models.consultation import forget_plan_paragraphs, forget_view_checks
         from .plans.versions import on_plan_published
 
         page_published.connect(on_plan_published, sender=PlanDraftPage, dispatch_uid="plan_versions")
@@ -17,3 +19,8 @@ class ConsultationsConfig(AppConfig):
             signal.connect(
                 forget_plan_paragraphs, sender=PlanDraftPage, dispatch_uid=f"plan_paragraphs_{signal}"
             )
+        # Restrictions, aliases and places in the tree decide which pages need Wagtail's view check.
+        for signal in (post_save, post_delete):
+            for model in (PageViewRestriction, *get_page_models()):
+                signal.connect(forget_view_checks, sender=model, dispatch_uid=f"view_checks_{model}_{signal}")
+        post_page_move.connect(forget_view_checks, dispatch_uid="view_checks_move")

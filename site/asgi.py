@@ -6,10 +6,14 @@ https://channels.readthedocs.io/en/latest/deploying.html
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chorus.settings.dev")
-django_asgi_app = get_asgi_application()
+django.setup(set_prefix=False)  # what get_asgi_application() does, before its handler is made
+
+from chorus.handlers import SynchronousChainASGIHandler  # noqa: E402
+
+django_asgi_app = SynchronousChainASGIHandler()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402

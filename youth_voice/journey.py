@@ -107,6 +107,8 @@ class Journey:
 
     def carried_fields(self, screen, form) -> list[tuple[str, str]]:
         """(name, value) of everything typed on other screens, to carry as hidden fields."""
+        if not self.data:
+            return []
         shown = set(form.fields) | {
             "csrfmiddlewaretoken",
             "step",

@@ -64,7 +64,7 @@ def summarise(consultation, filters=None, text_sample_size=TEXT_SAMPLE_SIZE) -> 
 
     groups, texts = defaultdict(dict), defaultdict(int)
     for question_id, option, position, number, count in (
-        answers.values_list("question_id", "option", "position", "number").annotate(n=Count("id")).order_by()
+        answers.values_list("question_id", "option", "position", "number").annotate(n=Count("*")).order_by()
     ):
         groups[question_id][(option, position, number)] = count
         if not option and number is None:  # a row of typed text (free text, or a yes/no follow-up)

@@ -6,12 +6,14 @@ from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from consultations.about_you import PERSONAL_DETAILS, RESPONSE_DETAILS
 from consultations.models import ConsultationPage
+from consultations.translatable import language_of
 
 from .forms import CodeForm, ResponseForm
 from .journey import Journey, as_query_dict, draft_data
@@ -48,7 +50,7 @@ def respond(request, page):
         request,
         journey,
         screen,
-        journey.form_for(screen, bound=False),
+        lambda: journey.form_for(screen, bound=False),
         submission_key=ResponseForm.new_submission_key(),
         pristine=not preview,
     )
@@ -78,6 +80,7 @@ def submit(request, page_id):
         raise Http404("No such consultation")
     if request.method != "POST" or not page.accepts_request(request):
         return redirect(page.url)
+    page.remember()  # the receipt that follows shows it without reading it again
     data = posted_data(request)
     journey = Journey(page, data, page.published_questions())
     held = _held_response(request, page, data.get("response_code", ""))
@@ -240,30 +243,35 @@ def _held_response(request, page, code):
 
 
 def render_screen(request, journey, screen, form, *, held=None, submission_key=None, status=200, **notices):
+    """Show one screen. `form` may be a function making it: a fresh screen is usually served from
+    the template cache, and then its form is never needed."""
     page = journey.page
-    paragraphs = page.plan_paragraphs_by_ref
-    on_screen = {question.reference for question in screen.questions}
-    rows = [
-        (
-            question,
-            [form[name] for name in question.kind_class.field_names(question, question.field_name)],
-            paragraphs.get(question.reference, []),
-            _condition(question, journey.questionnaire.by_reference, on_screen),
-        )
-        for question in form.questions
-    ]
-    check = _check_answers(journey) if screen.check else None
+    if callable(form):
+        form = SimpleLazyObject(form)
+
+    def rows():
+        paragraphs = page.plan_paragraphs_by_ref
+        on_screen = {question.reference for question in screen.questions}
+        return [
+            (
+                question,
+                [form[name] for name in question.kind_class.field_names(question, question.field_name)],
+                paragraphs.get(question.reference, []),
+                _condition(question, journey.questionnaire.by_reference, on_screen),
+            )
+            for question in form.questions
+        ]
+
     context = page.get_context(request) | {
         "journey": journey,
         "screen": screen,
         "form": form,
         "rows": rows,
-        "by_reference": journey.questionnaire.by_reference,
         "carried": journey.carried_fields(screen, form),
         "submission_key": submission_key or _usable_key(journey.data.get("submission_key")),
         "held": held,
         "response_code": journey.data.get("response_code", "") if held else "",
-        "check": check,
+        "check": _check_answers(journey) if screen.check else None,
         **notices,
     }
     return TemplateResponse(request, page.get_template(request), context, status=status)
@@ -331,7 +339,7 @@ def _version_in_language(page):
     """The live version of `page` in the language being read, when `page` is in the other one
     (the language switch on a receipt or the code page leads here); None otherwise."""
     language = get_language()
-    if page.locale.language_code == language:
+    if language_of(page) == language:
         return None
     version = page.get_translations().live().filter(locale__language_code=language).first()
     return version.specific if version is not None else None
@@ -404,16 +412,22 @@ def _code_page(request, page, form, *, status=200, **notices):
 
 def receipt(request, page_id, reference):
     """The confirmation: the reference (and, just after sending, the code), and nothing of what was
-    said; in the language of the page it was sent from, or of the language switch."""
-    page = get_object_or_404(ConsultationPage, pk=page_id)
-    response = get_object_or_404(
-        Response, consultation_id=page.answers_page_id, reference=reference, status=Status.SUBMITTED
+    said; in the language of the page it was sent from, or of the language switch. Responses to
+    every language version are kept under the first one (`answers_page_id`)."""
+    found = list(ConsultationPage.objects.filter(pk=page_id).values_list("live_revision_id", "url_path")[:1])
+    if not found:
+        raise Http404("No such consultation")
+    page = ConsultationPage.at_revision(page_id, *found[0])
+    sent = Response.objects.filter(
+        consultation_id=page.answers_page_id, reference=reference, status=Status.SUBMITTED
     )
+    if not sent.exists():
+        raise Http404("No such response")
     other = _version_in_language(page)
     if other is not None:
         return redirect(reverse("youth_voice:receipt", args=[other.pk, reference]))
     code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
     if not code.startswith(reference):
         code = ""
-    context = page.get_context(request) | {"reference": reference, "code": code, "response": response}
+    context = page.get_context(request) | {"reference": reference, "code": code}
     return TemplateResponse(request, "youth_voice/receipt.html", context)

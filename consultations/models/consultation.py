@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
 from ..about_you import (
@@ -51,6 +51,25 @@ PER_REVISION = {}
 
 def plan_paragraphs_cache_key(plan_id) -> str:
     return f"plan-paragraphs:{plan_id}"
+
+
+VIEW_CHECKS_KEY = "consultations:paths-needing-view-checks"
+
+
+def paths_needing_view_checks() -> frozenset:
+    """Tree paths of pages with view restrictions, and of aliases (whose source's restrictions
+    apply); forgotten whenever a restriction, an alias or the tree changes."""
+
+    def read():
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return frozenset([*restricted, *aliases])
+
+    return cache.get_or_set(VIEW_CHECKS_KEY, read, timeout=3600)
+
+
+def forget_view_checks(sender, **kwargs):
+    cache.delete(VIEW_CHECKS_KEY)
 
 
 def forget_plan_paragraphs(sender, instance, **kwargs):
@@ -206,6 +225,18 @@ class ConsultationPage(Page):
             PER_REVISION[key] = read()
         return PER_REVISION[key]
 
+    def remember(self):
+        """Keep this page, as published now and where it is now, for `at_revision`."""
+        PER_REVISION.setdefault((self.pk, self.live_revision_id, self.url_path), self)
+
+    @classmethod
+    def at_revision(cls, pk, live_revision_id, url_path):
+        """The live page at this revision and address, read once per process."""
+        key = (pk, live_revision_id, url_path)
+        if key not in PER_REVISION:
+            PER_REVISION[key] = cls.objects.get(pk=pk)
+        return PER_REVISION[key]
+
     def published_questions(self) -> list:
         return self.read_once_per_revision("questions", lambda: list(self.questions.all()))
 
@@ -263,7 +294,13 @@ class ConsultationPage(Page):
         return "open" if self.is_open(now) else "closed"
 
     def accepts_request(self, request) -> bool:
-        """Whether every view restriction (password, login, groups) on the page lets this request in."""
+        """Whether every view restriction (password, login, groups) on the page lets this request in.
+
+        Most consultations have none above them, which a cached list of the pages that need
+        Wagtail's full check (restricted ones and aliases) tells without a query."""
+        ancestors = {self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)}
+        if ancestors.isdisjoint(paths_needing_view_checks()):
+            return True
         return all(restriction.accept_request(request) for restriction in self.get_view_restrictions())
 
     @property

@@ -196,8 +196,15 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
         return "q_" + self.reference.replace(".", "-")
 
     def option_list(self) -> list[Option]:
-        """The options the editor wrote, with their codes (given codes as they are saved)."""
-        return [Option(item.value["code"], item.value["label"]) for item in self.options or []]
+        """The options the editor wrote, with their codes (given codes as they are saved).
+
+        Read once per value of `options`: reading a StreamField is slow, and forms ask often."""
+        options = self.options
+        read = self.__dict__.get("_options_read")
+        if read is None or read[0] is not options:
+            read = (options, [Option(item.value["code"], item.value["label"]) for item in options or []])
+            self.__dict__["_options_read"] = read
+        return read[1]
 
     def api_options(self):
         return [{"code": option.code, "label": option.label} for option in self.kind_class.options(self)]

@@ -66,8 +66,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: the whole chain runs in one worker thread (see its docstring).
-    "chorus.middleware.RunMiddlewareSynchronously",
 ]
 
 ROOT_URLCONF = "chorus.urls"
@@ -104,7 +102,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
     }
 
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not DATABASES["default"]["CONN_MAX_AGE"]:
+elif (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and not DATABASES["default"]["CONN_MAX_AGE"]
+):
     # Under ASGI each request runs in a thread of its own, so persistent connections would pile
     # up; a pool per process hands each request an open connection instead of a new one (about
     # a millisecond of connecting saved per request). DATABASE_POOL_MAX_SIZE bounds it.

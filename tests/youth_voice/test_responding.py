@@ -265,3 +265,22 @@ def test_related_documents_can_be_links(client, consultation):
     )
     html = client.get(consultation.url).content.decode()
     assert '<a href="https://example.org/easy-read.pdf">Easy read</a>' in html
+
+
+def test_a_restriction_added_after_answers_arrived_is_honoured_at_once(client, consultation):
+    assert post(client, consultation, {"6.1": "before"}).status_code == 302
+    PageViewRestriction.objects.create(
+        page=consultation.get_parent(), restriction_type="password", password="pw"
+    )
+    response = post(client, consultation, {"6.1": "after"})
+    assert response.status_code == 302 and response["Location"] == consultation.url
+    assert not Answer.objects.filter(text="after").exists()
+
+
+def test_answers_to_a_page_under_an_alias_of_a_restricted_page_are_checked_by_wagtail(
+    client, home, consultation
+):
+    from consultations.models.consultation import paths_needing_view_checks
+
+    alias = home.create_alias(update_slug="home-alias")
+    assert alias.path in paths_needing_view_checks()

@@ -210,8 +210,13 @@ class Answer(models.Model):
                 fields=["response", "question", "option"], name="one_answer_row_per_option"
             )
         ]
-        # The summary reads only this index: every figure is one grouped pass over it.
-        indexes = [models.Index(fields=["question", "option", "position", "number"], name="answer_figures")]
+        # The summary reads only this index: every figure is one grouped pass over it, and the
+        # response id lets a filtered summary skip the table too.
+        indexes = [
+            models.Index(
+                fields=["question", "option", "position", "number", "response"], name="answer_figures"
+            )
+        ]
 
     def __str__(self):
         return f"{self.response} Q{self.question.reference}"
