@@ -32,9 +32,7 @@ class WelshVersionReport:
     def lines(self) -> list[str]:
         lines = [f"translated: segments={self.translated}"]
         if self.only_in_welsh:
-            lines.append(
-                f"Only in the Welsh document (no English one): {', '.join(self.only_in_welsh)}"
-            )
+            lines.append(f"Only in the Welsh document (no English one): {', '.join(self.only_in_welsh)}")
         if self.only_in_english:
             lines.append(f"Not in the Welsh document (left in English): {', '.join(self.only_in_english)}")
         if self.split_differently:

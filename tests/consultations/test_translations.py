@@ -91,3 +91,13 @@ def test_the_welsh_page_reads_the_welsh_plan_when_there_is_one(client, consultat
     assert welsh_version.localized_plan_draft == welsh_plan
     html = client.get(welsh_version.url).content.decode()
     assert 'href="/cy/plan/#' in html and "Helpu plant i wneud ffrindiau." in html
+
+
+def test_the_welsh_plan_reads_in_welsh_and_links_to_the_welsh_questions(client, consultation, plan, welsh_version):
+    welsh_plan = translate(plan, "cy", WELSH)
+    html = client.get(welsh_plan.url).content.decode()
+    assert '<html lang="cy">' in html and "Cynnwys" in html and "Helpu plant i wneud ffrindiau." in html
+    assert f'href="{welsh_version.url}#question-6-1">Dweud eich dweud am hyn — Cwestiwn 6.1</a>' in html
+    assert "Yn destun ymgynghoriad" in html  # the stage, in Welsh
+    english = client.get(plan.url).content.decode()
+    assert f'href="{consultation.url}#question-6-1">Have your say on this — Question 6.1</a>' in english

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils.translation import gettext
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -108,7 +109,7 @@ class PlanHeadlinesPage(Page):
                 if number in headings
             ]
             questions = [
-                Link(f"Question {ref}", question_urls[ref])
+                Link(gettext("Question %(reference)s") % {"reference": ref}, question_urls[ref])
                 for ref in _split(value["question_refs"])
                 if ref in question_urls
             ]
