@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage, QuestionIdentity
@@ -58,11 +59,11 @@ def _context(request, consultation, title, **extra):
         "filters": filters,
         "filter_query": urlencode({k: v for k, v in filters.items() if v}),
         "filter_choices": [
-            ("respondent_type", "Respondent", RespondentType.choices),
-            ("age_band", "Age band", AgeBand.choices),
-            ("channel", "Channel", Channel.choices),
-            ("area", "Area", [(area, area) for area in _areas(consultation)]),
-            ("language", "Language", settings.LANGUAGES),
+            ("respondent_type", _("Respondent"), RespondentType.choices),
+            ("age_band", _("Age band"), AgeBand.choices),
+            ("channel", _("Channel"), Channel.choices),
+            ("area", _("Area"), [(area, area) for area in _areas(consultation)]),
+            ("language", _("Language"), settings.LANGUAGES),
         ],
         **extra,
     }
@@ -77,7 +78,7 @@ def consultation_index(request):
         .annotate(response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED)))
         .order_by("-opens_at")
     )
-    title = "Responses"
+    title = _("Responses")
     return TemplateResponse(
         request,
         "youth_voice/admin/index.html",
@@ -98,7 +99,7 @@ def response_list(request, page_id):
         _context(
             request,
             consultation,
-            f"Responses: {consultation.title}",
+            _("Responses: %(title)s") % {"title": consultation.title},
             page_obj=paginator.get_page(request.GET.get("p")),
             paginator=paginator,
         ),
@@ -122,7 +123,13 @@ def response_detail(request, page_id, reference):
     return TemplateResponse(
         request,
         "youth_voice/admin/response_detail.html",
-        _context(request, consultation, f"Response {response.reference}", response=response, rows=rows),
+        _context(
+            request,
+            consultation,
+            _("Response %(reference)s") % {"reference": response.reference},
+            response=response,
+            rows=rows,
+        ),
     )
 
 
@@ -135,7 +142,7 @@ def summary(request, page_id):
         _context(
             request,
             consultation,
-            f"Summary: {consultation.title}",
+            _("Summary: %(title)s") % {"title": consultation.title},
             summary=summarise(consultation, _filters(request, consultation)),
             reference_check=consultation.reference_check(),
         ),
@@ -153,7 +160,7 @@ def question_texts(request, page_id, question_id):
         _context(
             request,
             consultation,
-            f"Q{identity.reference}: everything written",
+            _("Q%(reference)s: everything written") % {"reference": identity.reference},
             identity=identity,
             page_obj=paginator.get_page(request.GET.get("p")),
             back_url=reverse("youth_voice_admin:summary", args=[consultation.pk]),

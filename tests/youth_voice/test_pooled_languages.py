@@ -76,6 +76,7 @@ def test_the_summary_counts_both_languages_together_and_splits_them_on_request(c
 def test_officers_see_one_consultation_its_languages_and_can_filter_by_language(
     officer_client, consultation, welsh_version, answered
 ):
+    officer_client.cookies.pop("django_language")  # the officer is not the young person who chose Welsh
     index = officer_client.get("/admin/responses/").content.decode()
     assert index.count(f"/admin/responses/{consultation.pk}/") >= 1
     assert f"/admin/responses/{welsh_version.pk}/" not in index
@@ -98,3 +99,17 @@ def test_the_csv_has_every_response_with_its_language(officer_client, consultati
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert sorted(row["Language"] for row in rows) == ["cy", "en-gb", "en-gb"]
     assert sorted(row["Q6.2"] for row in rows) == ["A month", "A week", "A week"]
+
+
+def test_an_officer_who_reads_the_admin_in_welsh_gets_the_responses_in_welsh(
+    officer_client, officer, consultation, answered
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "cy"
+    profile.save()
+    summary = officer_client.get(f"/admin/responses/{consultation.pk}/summary/").content.decode()
+    assert "<strong>3</strong> ymateb." in summary and "Beth ysgrifennodd pobl (2)" in summary
+    listing = officer_client.get(f"/admin/responses/{consultation.pk}/").content.decode()
+    assert "Cyfeirnod" in listing and "Ar-lein" in listing and "Heb ddweud" in listing

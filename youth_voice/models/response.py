@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from consultations.about_you import AgeBand, Publication, RespondentType
 
@@ -34,11 +35,11 @@ def new_secret() -> str:
 
 
 class Channel(models.TextChoices):
-    ONLINE = "online", "Online"
-    EVENT = "event", "At an event"
-    PAPER = "paper", "Paper form"
-    FORUM = "forum", "Youth forum"
-    LIVE = "live", "Live session"
+    ONLINE = "online", _("Online")
+    EVENT = "event", _("At an event")
+    PAPER = "paper", _("Paper form")
+    FORUM = "forum", _("Youth forum")
+    LIVE = "live", _("Live session")
 
 
 class Status(models.TextChoices):
