@@ -240,7 +240,7 @@ class ConsultationPage(Page):
     def published_questions(self) -> list:
         return self.read_once_per_revision("questions", lambda: list(self.questions.all()))
 
-    @cached_property
+    @property
     def answers_page_id(self) -> int | None:
         """The id of the page whose question identities and responses every language version of
         this consultation shares: the first version made (the lowest id among its translations).
@@ -249,18 +249,20 @@ class ConsultationPage(Page):
         to either are stored against the same identities, so they are counted together by
         construction. The first version never changes (pages with responses cannot be deleted).
         """
-        if not self.pk:
+        if not self.pk:  # not saved yet (nothing is remembered, so saving finds it afterwards)
             return None
-        return self.read_once_per_revision(
-            "answers-page",
-            lambda: (
-                Page.objects.filter(translation_key=self.translation_key)
-                .order_by("pk")
-                .values_list("pk", flat=True)
-                .first()
-                or self.pk
-            ),
-        )
+        if "_answers_page_id" not in self.__dict__:
+            self.__dict__["_answers_page_id"] = self.read_once_per_revision(
+                "answers-page",
+                lambda: (
+                    Page.objects.filter(translation_key=self.translation_key)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                    .first()
+                    or self.pk
+                ),
+            )
+        return self.__dict__["_answers_page_id"]
 
     @cached_property
     def answers_page(self) -> "ConsultationPage":

@@ -101,3 +101,16 @@ def test_the_welsh_plan_reads_in_welsh_and_links_to_the_welsh_questions(client, 
     assert "Yn destun ymgynghoriad" in html  # the stage, in Welsh
     english = client.get(plan.url).content.decode()
     assert f'href="{consultation.url}#question-6-1">Have your say on this — Question 6.1</a>' in english
+
+
+def test_a_consultation_asked_about_before_it_is_saved_keeps_its_answers_under_itself(home):
+    """The admin form checks answered questions on a page not saved yet; saving it afterwards must
+    still give it identities of its own."""
+    from consultations.models import ConsultationPage
+
+    page = make_consultation(home, slug="first", live=False)
+    fresh = ConsultationPage(title="Fresh", slug="fresh", opens_at=page.opens_at, overview="<p>x</p>")
+    fresh.data_protection = "<p>y</p>"
+    assert fresh.answers_page_id is None
+    home.add_child(instance=fresh)
+    assert fresh.answers_page_id == fresh.pk
