@@ -30,21 +30,28 @@ class LanguageLink:
     exists: bool  # False when the page has no version in that language (the link says so there)
 
 
-def page_translation(page, language_code):
-    """The live version of a Wagtail page in another language, or None."""
+def page_translations(page) -> dict:
+    """The live versions of a Wagtail page by language code (one query; none without i18n)."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not getattr(page, "pk", None):
-        return None
-    return (
-        page.get_translations(inclusive=True)
-        .live()
-        .filter(locale__language_code=language_code)
-        .only("id", "url_path", "locale", "path", "depth")
-        .first()
-    )
+        return {}
+    versions = page.get_translations(inclusive=True).live().only("id", "url_path", "locale", "path", "depth")
+    return {language_of_locale(version.locale_id): version for version in versions}
 
 
 def language_links(request, page=None) -> list[LanguageLink]:
-    """The same page in each language, Welsh first; the current one marked."""
+    """The same page in each language, Welsh first; the current one marked. Worked out once per
+    request (the switch and the hreflang alternates both use it)."""
+    key = (getattr(page, "pk", None), get_language())
+    remembered = getattr(request, "_language_links", None)
+    if remembered is not None and remembered[0] == key:
+        return remembered[1]
+    links = _language_links(request, page)
+    if request is not None:
+        request._language_links = (key, links)
+    return links
+
+
+def _language_links(request, page) -> list[LanguageLink]:
     current = get_language()
     path = request.get_full_path() if request is not None else "/"
     served_page = (
@@ -54,13 +61,12 @@ def language_links(request, page=None) -> list[LanguageLink]:
         and request.resolver_match.url_name == "wagtail_serve"
         and getattr(page, "pk", None)
     )
+    versions = page_translations(page) if served_page else {}
     links = []
     for code, name in settings.LANGUAGES:
-        url, exists = translate_url(path, code), True
-        if code == current:
-            url = path
-        elif served_page:
-            translation = page_translation(page, code)
+        url, exists = (path, True) if code == current else (translate_url(path, code), True)
+        if code != current and served_page:
+            translation = versions.get(code)
             if translation is not None:
                 # A routable page's sub-page (large print, versions) maps to the same sub-page.
                 own = page.get_url(request) or ""
