@@ -8,7 +8,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, ProtectedError
 from django.utils import translation
 
 from .references import normalise_question_ref
@@ -128,10 +128,10 @@ def _leads_back(question, by_reference) -> bool:
 
 
 class AnsweredQuestions:
-    """What has been answered in a consultation, by question reference: what editors may no longer change."""
+    """What has been answered in a consultation, by question key: what editors may no longer change."""
 
-    def __init__(self, kinds=None, respondents=None, codes=None):
-        self.kinds = kinds or {}
+    def __init__(self, identities=None, respondents=None, codes=None):
+        self.identities = identities or {}  # question key -> the asked identity that has answers
         self.respondents = respondents or {}
         self.codes = codes or {}
 
@@ -140,55 +140,50 @@ class AnsweredQuestions:
         from .models import QuestionIdentity  # the models import this module
 
         owner = getattr(page, "answers_page_id", None) or page.pk  # every language version's answers
-        identities = QuestionIdentity.objects.filter(consultation_id=owner, answers__isnull=False)
-        kinds, respondents, codes = {}, {}, defaultdict(set)
-        for reference, kind, count in identities.values_list("reference", "kind").annotate(
-            n=Count("answers__response", distinct=True)
-        ):
-            kinds[reference], respondents[reference] = kind, count
-        for reference, code in identities.values_list("reference", "answers__option").distinct():
+        asked = QuestionIdentity.objects.filter(consultation_id=owner, retired=False, answers__isnull=False)
+        identities, respondents, codes = {}, {}, defaultdict(set)
+        for identity in asked.annotate(n=Count("answers__response", distinct=True)):
+            identities[identity.question_key], respondents[identity.question_key] = identity, identity.n
+        for key, code in asked.values_list("question_key", "answers__option").distinct():
             if code:
-                codes[reference].add(code)
-        return cls(kinds, respondents, dict(codes))
+                codes[key].add(code)
+        return cls(identities, respondents, dict(codes))
 
-    def refusals(self, question, stored_reference=None) -> list[tuple[str, str]]:
-        """(field, message) for each change to `question` that would detach answers from it."""
+    def count(self, question) -> int:
+        return self.respondents.get(question.key, 0)
+
+    def refusals(self, question) -> list[tuple[str, str]]:
+        """(field, message) for each change to `question` that would change what its answers mean."""
+        identity = self.identities.get(question.key)
+        if identity is None:
+            return []
+        answers = f"{self.count(question)} answer{'s' if self.count(question) != 1 else ''}"
+        name = f"Question {question.reference}"
         refusals = []
-        if stored_reference and stored_reference != question.reference and stored_reference in self.kinds:
+        if identity.kind != question.kind:
             refusals.append(
-                (
-                    "reference",
-                    f"Question {stored_reference} has {self._answers(stored_reference)}, so its reference "
-                    "cannot change: add a new question instead.",
-                )
+                ("kind", f"{name} has {answers}, so its kind cannot change: add a new question instead.")
             )
-        ref = question.reference
-        if ref not in self.kinds:
-            return refusals
-        if self.kinds[ref] != question.kind:
+        elif identity.points != question.scale_size:
             refusals.append(
                 (
-                    "kind",
-                    f"Question {ref} has {self._answers(ref)}, so its kind cannot change: "
+                    "scale_points",
+                    f"{name} has {answers}, so its number of points cannot change: "
                     "add a new question instead.",
                 )
             )
-        removed = self.codes.get(ref, set()) - {
+        removed = self.codes.get(question.key, set()) - {
             option.code for option in question.kind_class.options(question)
         }
         if removed:
             refusals.append(
                 (
                     "options",
-                    f"Question {ref}: the options {', '.join(sorted(removed))} have answers, "
+                    f"{name}: the options {', '.join(sorted(removed))} have answers, "
                     "so they cannot be removed. You can reword them.",
                 )
             )
         return refusals
-
-    def _answers(self, ref) -> str:
-        n = self.respondents.get(ref, 0)
-        return f"{n} answer{'s' if n != 1 else ''}"
 
 
 def release_changing_references(page):
@@ -204,67 +199,103 @@ def release_changing_references(page):
 
 
 def sync_identities(page):
-    """After a page has saved its questions: give each its identity and retire those no longer asked.
+    """After a page has saved its questions, bring their identities in step. Never refuses: the
+    admin form refuses what editors should not do, and publishing by any route must not fail.
 
-    Refuses (ValidationError) a change that would detach answers: a new kind for an answered
-    question, or an answered option removed. A dropped question is retired, never refused.
+    Each question keeps its identity (found by the question's key) while what its answers mean
+    stays the same: new wording, reference, order or option labels. An identity is retired, with
+    its answers kept, when its question is dropped, or is given a new kind or scale once answered;
+    the question then starts a new identity. Options removed once answered stay known, marked
+    retired, so their answers are still read under their label.
     """
     from .models import QuestionIdentity
 
-    answered = AnsweredQuestions.for_page(page)
     if page.answers_page_id != page.pk:
-        return _sync_translation_identities(page, answered)
-    identities = {identity.reference: identity for identity in page.question_identities.all()}
-    problems, current = [], set()
-    for question in page.questions.all():
-        problems += [message for _field, message in answered.refusals(question)]
-        with translation.override(settings.LANGUAGE_CODE):  # the usual labels (Yes, Agree…), as words
-            options = [{"code": o.code, "label": str(o.label)} for o in question.kind_class.options(question)]
+        return _sync_translation_identities(page)
+    answered = AnsweredQuestions.for_page(page)
+    asked = {identity.question_key: identity for identity in page.question_identities.filter(retired=False)}
+    questions = list(page.questions.all())
+    kept, fresh = [], []
+    for question in questions:
+        identity = asked.pop(question.key, None)
+        if (
+            identity is not None
+            and question.key in answered.identities
+            and (identity.kind != question.kind or identity.points != question.scale_size)
+        ):
+            asked[question.key] = identity  # its answers meant something else: retire it below
+            identity = None
+        if identity is None:
+            fresh.append((question, QuestionIdentity(consultation=page, question_key=question.key)))
+        else:
+            kept.append((question, identity))
+    _retire(asked.values(), answered)
+    # References move between kept identities (a swap, say): free them first, as for questions.
+    for _question, identity in kept:
+        QuestionIdentity.objects.filter(pk=identity.pk).update(reference=f"~{identity.pk}")
+    for question, identity in kept + fresh:
+        options = _options(question)
         codes = {option["code"] for option in options}
-        identity = identities.get(question.reference) or QuestionIdentity(
-            consultation=page, reference=question.reference
-        )
-        kept = [
+        removed = [
             option | {"retired": True}
             for option in identity.known_options
-            if option["code"] not in codes and option["code"] in answered.codes.get(question.reference, set())
+            if option["code"] not in codes and option["code"] in answered.codes.get(question.key, set())
         ]
-        identity.kind, identity.prompt, identity.retired = question.kind, question.prompt, False
-        identity.known_options = options + kept
+        identity.reference, identity.kind, identity.points = (
+            question.reference,
+            question.kind,
+            question.scale_size,
+        )
+        identity.prompt, identity.known_options = question.prompt, options + removed
         identity.save()
-        current.add(question.reference)
-    if problems:
-        raise ValidationError(problems)
-    retired = [ref for ref in identities if ref not in current]
-    page.question_identities.filter(reference__in=retired).update(retired=True)
 
 
-def _sync_translation_identities(page, answered):
+def _retire(identities, answered):
+    """Identities no longer asked: kept, retired, if anyone answered them; else forgotten."""
+    for identity in identities:
+        answered_identity = answered.identities.get(identity.question_key)
+        if answered_identity is None or answered_identity.pk != identity.pk:
+            try:
+                identity.delete()
+                continue
+            except ProtectedError:  # answered just now
+                pass
+        identity.retired = True
+        identity.save(update_fields=["retired"])
+
+
+def _options(question) -> list[dict]:
+    """A question's options as an identity remembers them; the usual labels (Yes, Agree…) as
+    English words, whatever language is active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return [{"code": o.code, "label": str(o.label)} for o in question.kind_class.options(question)]
+
+
+def _sync_translation_identities(page):
     """A language version's questions share the identities of the first version (its answers page).
 
-    Their references, kinds and option codes are synchronised from the source, so normally there
-    is nothing to do; the same refusals apply all the same (a translation edited by hand must not
-    detach answers), and a question only the translation asks gets an identity of its own on the
-    answers page. Nothing is retired here: which questions are asked is the source's to decide.
+    Their keys, references, kinds and option codes are synchronised from the source, so normally
+    there is nothing to do. A question only the translation asks (edited there by hand) gets an
+    identity of its own on the answers page. Nothing is retired here: which questions are asked,
+    and what their identities say, is the source's to decide.
     """
     from .models import QuestionIdentity
 
     owner = page.answers_page_id
-    problems = []
-    known = set(QuestionIdentity.objects.filter(consultation_id=owner).values_list("reference", flat=True))
+    known = QuestionIdentity.objects.filter(consultation_id=owner, retired=False)
+    keys, references = set(), set()
+    for key, reference in known.values_list("question_key", "reference"):
+        keys.add(key)
+        references.add(reference)
     for question in page.questions.all():
-        problems += [message for _field, message in answered.refusals(question)]
-        if question.reference not in known:
-            with translation.override(settings.LANGUAGE_CODE):
-                options = [
-                    {"code": o.code, "label": str(o.label)} for o in question.kind_class.options(question)
-                ]
-            QuestionIdentity.objects.create(
-                consultation_id=owner,
-                reference=question.reference,
-                kind=question.kind,
-                prompt=question.prompt,
-                known_options=options,
-            )
-    if problems:
-        raise ValidationError(problems)
+        if question.key in keys or question.reference in references:
+            continue
+        QuestionIdentity.objects.create(
+            consultation_id=owner,
+            question_key=question.key,
+            reference=question.reference,
+            kind=question.kind,
+            points=question.scale_size,
+            prompt=question.prompt,
+            known_options=_options(question),
+        )

@@ -25,7 +25,7 @@ from consultations.plans.models.aims import ensure_standard_aims
 from home.models import FormField, FormPage, ensure_home_page
 
 from . import demo_welsh
-from .journey import Journey, draft_data
+from .journey import Journey
 from .models import Response, Status
 from .services import change_response, save_draft, submit_response
 
@@ -409,7 +409,9 @@ def _responses(consultation) -> int:
         change_response(changed, form.answers(), about_you=form.about_you(), at=start + timedelta(days=5))
     if not Response.objects.filter(consultation=consultation, status=Status.DRAFT).exists():
         data = _demo_data(rng, journey.questionnaire.questions[:4], DEMO_RESPONSES)
-        save_draft(consultation, draft_data(data), 2, submission_key=_key(DEMO_RESPONSES))
+        save_draft(
+            consultation, Journey(consultation, data).draft_data(), 2, submission_key=_key(DEMO_RESPONSES)
+        )
     return created
 
 

@@ -5,6 +5,7 @@ option), so a file downloaded today lines up with one downloaded after the wordi
 """
 
 import csv
+import re
 import unicodedata
 
 from django.db.models import Prefetch
@@ -40,8 +41,13 @@ class _Echo:
         return value
 
 
+PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
 def safe_cell(value) -> str:
     text = "" if value is None else str(value)
+    if PLAIN_NUMBER.match(text):  # a number (an answer of -5, say) is no formula: keep it a number
+        return text
     first = next((c for c in text if not (c.isspace() or unicodedata.category(c) == "Cf")), "")
     return "'" + text if first in FORMULA_STARTS or text[:1] in FORMULA_STARTS else text
 
@@ -52,7 +58,7 @@ def response_rows(consultation):
     columns = [(identity, identity.options()) for identity, _question in questions]
     header = [label for _, label in RESPONSE_COLUMNS]
     for identity, options in columns:
-        header += identity.kind_class.csv_columns(identity.reference, options)
+        header += identity.kind_class.csv_columns(identity.column_reference, options)
     yield header
     responses = (
         Response.objects.for_consultation(consultation)

@@ -39,6 +39,8 @@ def about_you_fields(page) -> dict[str, forms.Field]:
     """The "about you" fields this consultation asks, in the order people read them."""
     asked, required = set(page.about_you_asked), set(page.about_you_required)
     personal = set(PERSONAL_DETAILS)
+    if AboutYouField.AGE_BAND not in asked:  # nobody could say they are under 13: ask nothing personal
+        asked -= personal
 
     def is_required(name):  # contact details are required of adults only: checked in clean()
         return name in required and name not in personal

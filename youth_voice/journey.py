@@ -67,7 +67,7 @@ class Journey:
     def action(self) -> str:
         """The button pressed; "goto-3" (a Change link on the check screen) means "go to step 3"."""
         action = self.data.get("action", "send")
-        if action.startswith("goto-") and action[5:].isdigit():
+        if action.startswith("goto-") and action[5:].isascii() and action[5:].isdigit() and len(action) < 9:
             return action
         return action if action in ACTIONS else "send"
 
@@ -105,6 +105,20 @@ class Journey:
                 return screen
         return self.screens[-1]
 
+    def draft_data(self) -> dict:
+        """What a draft keeps of the posted data: the questionnaire's own fields and "about you",
+        each as a list of values; nothing else that was posted."""
+        names = {
+            name for q in self.questionnaire.questions for name in q.kind_class.field_names(q, q.field_name)
+        }
+        names |= set(RESPONSE_DETAILS)
+        # PostgreSQL's jsonb cannot hold U+0000 (typed or pasted, it is invisible): leave it out.
+        return {
+            name: [str(value).replace("\x00", "") for value in self.data.getlist(name)]
+            for name in sorted(names)
+            if name in self.data
+        }
+
     def carried_fields(self, screen, form) -> list[tuple[str, str]]:
         """(name, value) of everything typed on other screens, to carry as hidden fields."""
         if not self.data:
@@ -128,17 +142,12 @@ def _known(name) -> bool:
     return name.startswith("q_") or name in KEPT_NAMES
 
 
-KEPT_NAMES = {*RESPONSE_DETAILS, "submission_key", "response_code"}
+KEPT_NAMES = {*RESPONSE_DETAILS, "submission_key", "response_code", "code_pass"}
 
 
 def form_initial(data) -> dict:
     """Raw form data as initial values (lists where a field takes several)."""
     return {name: data.getlist(name) if len(data.getlist(name)) > 1 else data.get(name) for name in data}
-
-
-def draft_data(data) -> dict:
-    """What a draft keeps of the posted data: answers and about-you, each as a list of values."""
-    return {name: data.getlist(name) for name in data if _known(name) and name not in {"response_code"}}
 
 
 def as_query_dict(stored: dict) -> QueryDict:

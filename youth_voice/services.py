@@ -154,6 +154,10 @@ def save_draft(consultation, data: dict, step: int, *, submission_key, draft=Non
     return save_draft(consultation, data, step, submission_key=submission_key, draft=existing, at=at)
 
 
+class ResponseWithdrawn(Exception):
+    """The response was withdrawn before this change of it arrived."""
+
+
 class AlreadySent(Exception):
     """The form being saved as a draft was sent already."""
 
@@ -162,8 +166,12 @@ class AlreadySent(Exception):
         self.response = response
 
 
-def send_draft(draft, answers, *, about_you=None, at=None) -> SubmissionOutcome:
-    """A saved draft, finished and sent: it becomes a response like any other."""
+def send_draft(draft, answers, *, about_you=None, at=None, new_code=False) -> SubmissionOutcome:
+    """A saved draft, finished and sent: it becomes a response like any other.
+
+    `new_code`: sent from its form without its code (only its hash is kept, so it cannot be shown
+    again), the response gets a new secret to show on the receipt; the draft's code stops working.
+    """
     at = at or timezone.now()
     if not draft.consultation.is_open(at):
         raise ConsultationClosed(draft.consultation)
@@ -173,10 +181,11 @@ def send_draft(draft, answers, *, about_you=None, at=None) -> SubmissionOutcome:
         if locked.status != Status.DRAFT:  # sent twice, e.g. a double tap
             return _resubmitted(locked, answers, identities)
         _apply(locked, about_you)
+        secret = locked.set_secret() if new_code else ""
         locked.status, locked.submitted_at, locked.draft_data = Status.SUBMITTED, at, {}
         locked.save()
         Answer.objects.bulk_create(_answer_rows(locked, answers, identities))
-    return SubmissionOutcome(locked, created=True)
+    return SubmissionOutcome(locked, created=True, secret=secret)
 
 
 def change_response(response, answers, *, about_you=None, at=None) -> SubmissionOutcome:
@@ -187,12 +196,14 @@ def change_response(response, answers, *, about_you=None, at=None) -> Submission
     identities = response.consultation.identity_ids()
     with _write_turn(), transaction.atomic():
         locked = Response.objects.select_for_update().get(pk=response.pk)
-        if locked.status != Status.SUBMITTED:
-            raise ConsultationClosed(response.consultation)
+        if locked.status != Status.SUBMITTED:  # withdrawn meanwhile, on another device
+            raise ResponseWithdrawn(locked)
         new = list(_answer_rows(locked, answers, identities))
-        if _fingerprint(new) == _fingerprint(locked.answers.all()) and not _differs(locked, about_you):
+        # Answers to questions no longer asked (retired) cannot be shown or changed: keep them.
+        current = locked.answers.filter(question__retired=False)
+        if _fingerprint(new) == _fingerprint(current) and not _differs(locked, about_you):
             return SubmissionOutcome(locked, created=False)
-        locked.answers.all().delete()
+        current.delete()
         Answer.objects.bulk_create(new)
         _apply(locked, about_you)
         locked.changed_at, locked.times_changed = at, locked.times_changed + 1

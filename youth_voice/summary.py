@@ -47,12 +47,11 @@ class ConsultationSummary:
 
 def questions_in_order(consultation) -> list[tuple]:
     """(identity, current question or None): the questionnaire's order, then retired ones by reference."""
-    current = list(consultation.questions.all())
-    identities = {identity.reference: identity for identity in consultation.question_identities.all()}
-    ordered = [(identities[q.reference], q) for q in current if q.reference in identities]
-    asked = {q.reference for q in current}
-    retired = sorted((ref for ref in identities if ref not in asked), key=ref_sort_key)
-    return ordered + [(identities[ref], None) for ref in retired]
+    identities = list(consultation.question_identities.all())
+    asked = {identity.question_key: identity for identity in identities if not identity.retired}
+    ordered = [(asked[q.key], q) for q in consultation.questions.all() if q.key in asked]
+    retired = sorted((i for i in identities if i.retired), key=lambda i: (ref_sort_key(i.reference), i.pk))
+    return ordered + [(identity, None) for identity in retired]
 
 
 def summarise(consultation, filters=None, text_sample_size=TEXT_SAMPLE_SIZE) -> ConsultationSummary:

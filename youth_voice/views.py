@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core import signing
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,11 +17,12 @@ from consultations.models import ConsultationPage
 from consultations.translatable import language_of
 
 from .forms import CodeForm, ResponseForm
-from .journey import Journey, as_query_dict, draft_data
+from .journey import Journey, as_query_dict
 from .models import AgeBand, Response, Status, split_code
 from .services import (
     AlreadySent,
     ConsultationClosed,
+    ResponseWithdrawn,
     change_response,
     save_draft,
     send_draft,
@@ -43,7 +45,11 @@ def respond(request, page):
     journey = Journey(page, questions=None if preview else page.published_questions())
     step = request.GET.get("step", "1")
     # A link to a question in a later section (from the plan draft) opens that section's screen.
-    screen = journey.screen(int(step)) if step.isdigit() and len(step) < 3 else journey.screens[0]
+    screen = (
+        journey.screen(int(step))
+        if step.isascii() and step.isdigit() and len(step) < 3
+        else journey.screens[0]
+    )
     if screen.about_you or screen.check:
         screen = journey.screens[0]
     return render_screen(
@@ -83,11 +89,14 @@ def submit(request, page_id):
     page.remember()  # the receipt that follows shows it without reading it again
     data = posted_data(request)
     journey = Journey(page, data, page.published_questions())
-    held = _held_response(request, page, data.get("response_code", ""))
-    if held == "blocked":
-        return _code_page(request, page, CodeForm(), blocked=True, status=429)
-    if held == "wrong":
-        return _code_page(request, page, CodeForm(), wrong=True, status=403)
+    held = _held_response(request, page, data.get("response_code", ""), data.get("code_pass", ""))
+    if held in ("blocked", "wrong"):
+        # Whatever went wrong with the code, what was typed is shown again, never lost.
+        screen = journey.posted_screen
+        status = 429 if held == "blocked" else 403
+        return render_screen(
+            request, journey, screen, journey.form_for(screen), code_problem=held, status=status
+        )
     if not page.is_open():
         form = journey.full_form()
         return render_screen(request, journey, journey.screens[0], form, closed_with_answers=True, status=403)
@@ -143,13 +152,17 @@ def _send(request, journey, held):
             if outcome.differs and outcome.response.status == Status.DRAFT:
                 # The form of a draft saved from this page (sent after the browser's Back button,
                 # say): its key already lets it save that draft again, so it sends it too.
-                outcome = send_draft(outcome.response, form.answers(), about_you=form.about_you())
+                outcome = send_draft(
+                    outcome.response, form.answers(), about_you=form.about_you(), new_code=True
+                )
         elif held.status == Status.DRAFT:
             outcome = send_draft(held, form.answers(), about_you=form.about_you())
         else:
             outcome = change_response(held, form.answers(), about_you=form.about_you())
     except ConsultationClosed:
         return render_screen(request, journey, journey.screens[0], form, closed_with_answers=True, status=403)
+    except ResponseWithdrawn:
+        return render_screen(request, journey, journey.screens[0], form, withdrawn_meanwhile=True, status=409)
     if outcome.differs:
         return render_screen(
             request, journey, journey.screens[0], form, already_sent=outcome.response, status=409
@@ -179,7 +192,7 @@ def data_code(data, response) -> str:
 
 
 def _save(request, journey, screen, held):
-    data = draft_data(journey.data)
+    data = journey.draft_data()
     if journey.data.get("age_band") in AgeBand.under_13():
         for name in PERSONAL_DETAILS:  # never kept for under-13s, even in a draft
             data.pop(name, None)
@@ -217,13 +230,16 @@ def _withdraw(request, journey, held, *, confirmed):
     return TemplateResponse(request, "youth_voice/withdrawn.html", context)
 
 
-def _held_response(request, page, code):
-    """The response a code gives access to: None without a code, or "wrong"/"blocked"."""
+def _held_response(request, page, code, code_pass=""):
+    """The response a code gives access to: None without a code, or "wrong"/"blocked".
+
+    Guessing is limited per address and per response. Someone who already entered the right
+    code carries a signed pass, so another person's wrong guesses never lock them out mid-way."""
     if not code:
         return None
     parts = split_code(code)
     reference = parts[0] if parts else "-"
-    if code_attempts_blocked(request, reference):
+    if not _has_pass(code_pass, reference) and code_attempts_blocked(request, reference):
         return "blocked"
     response = (
         Response.objects.filter(
@@ -240,6 +256,17 @@ def _held_response(request, page, code):
         record_wrong_code(request, reference)
         return "wrong"
     return response
+
+
+CODE_PASS_SALT = "youth_voice.code-pass"  # noqa: S105 - a signing namespace, not a secret
+CODE_PASS_SECONDS = 24 * 3600
+
+
+def _has_pass(code_pass, reference) -> bool:
+    try:
+        return signing.loads(code_pass, salt=CODE_PASS_SALT, max_age=CODE_PASS_SECONDS) == reference
+    except signing.BadSignature:
+        return False
 
 
 def render_screen(request, journey, screen, form, *, held=None, submission_key=None, status=200, **notices):
@@ -383,6 +410,7 @@ def code_entry(request, page_id):
         step = 1
     data.setlist("submission_key", [str(held.submission_key)])
     data.setlist("response_code", [code])
+    data.setlist("code_pass", [signing.dumps(held.reference, salt=CODE_PASS_SALT)])
     journey = Journey(page, data)
     screen = journey.screen(step)
     return render_screen(request, journey, screen, journey.form_for(screen, bound=False), held=held)
@@ -411,23 +439,23 @@ def _code_page(request, page, form, *, status=200, **notices):
 
 
 def receipt(request, page_id, reference):
-    """The confirmation: the reference (and, just after sending, the code), and nothing of what was
-    said; in the language of the page it was sent from, or of the language switch. Responses to
-    every language version are kept under the first one (`answers_page_id`)."""
+    """The confirmation, just after sending: the reference and the code, nothing of what was said.
+
+    Only the browser that sent the response (holding the signed receipt cookie) sees it; for anyone
+    else every reference is "not found" alike, so references cannot be tried one by one. Responses
+    to every language version are kept under the first one (`answers_page_id`); the receipt is in
+    the language of the page the response was sent from."""
+    code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
+    if not code.startswith(reference + "-"):
+        raise Http404("No such response")
     found = list(ConsultationPage.objects.filter(pk=page_id).values_list("live_revision_id", "url_path")[:1])
     if not found:
-        raise Http404("No such consultation")
+        raise Http404("No such response")
     page = ConsultationPage.at_revision(page_id, *found[0])
     sent = Response.objects.filter(
         consultation_id=page.answers_page_id, reference=reference, status=Status.SUBMITTED
     )
     if not sent.exists():
         raise Http404("No such response")
-    other = _version_in_language(page)
-    if other is not None:
-        return redirect(reverse("youth_voice:receipt", args=[other.pk, reference]))
-    code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
-    if not code.startswith(reference):
-        code = ""
     context = page.get_context(request) | {"reference": reference, "code": code}
     return TemplateResponse(request, "youth_voice/receipt.html", context)

@@ -2,6 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from ..about_you import PERSONAL_DETAILS, AboutYouField
 from ..questionnaire import AnsweredQuestions, condition_problems
 
 
@@ -12,6 +13,12 @@ class ConsultationPageForm(WagtailAdminPageForm):
         not_asked = set(cleaned_data.get("about_you_required") or []) - asked
         if not_asked:
             self.add_error("about_you_required", "Only questions that are asked can be required.")
+        if asked & set(PERSONAL_DETAILS) and AboutYouField.AGE_BAND not in asked:
+            self.add_error(
+                "about_you_asked",
+                "Ask the age band too: name, organisation, contact details and address are never asked of "
+                "under-13s, and only the age band tells who they are.",
+            )
 
         questions = self.formsets.get("questions")
         if questions is None or not questions.is_valid():
@@ -28,14 +35,10 @@ class ConsultationPageForm(WagtailAdminPageForm):
                     f"Question {question.reference} appears twice; each reference must be unique.",
                 )
             seen.add(question.reference)
-            for field, message in answered.refusals(question, self._stored_reference(form)):
+            for field, message in answered.refusals(question):
                 form.add_error(field, message)
             kept.append(question)
         for question, field, message in condition_problems(kept):
             form = next(f for f in questions.forms if f.instance is question)
             form.add_error(field, message)
         return cleaned_data
-
-    @staticmethod
-    def _stored_reference(form):
-        return form.initial.get("reference") if form.instance.pk else None

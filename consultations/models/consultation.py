@@ -278,9 +278,9 @@ class ConsultationPage(Page):
         return self.read_once_per_revision(
             "identities",
             lambda: dict(
-                QuestionIdentity.objects.filter(consultation_id=self.answers_page_id).values_list(
-                    "reference", "pk"
-                )
+                QuestionIdentity.objects.filter(
+                    consultation_id=self.answers_page_id, retired=False
+                ).values_list("reference", "pk")
             ),
         )
 
@@ -332,7 +332,13 @@ class ConsultationPage(Page):
         responses = self.answers_page.responses.filter(status="submitted").count()
         if not responses:
             return None
-        by_question = sorted(answered.respondents.items(), key=lambda item: ref_sort_key(item[0]))
+        by_question = sorted(
+            (
+                (identity.reference, answered.respondents[key])
+                for key, identity in answered.identities.items()
+            ),
+            key=lambda item: ref_sort_key(item[0]),
+        )
         return {"responses": responses, "by_question": by_question}
 
     def question_urls(self) -> dict[str, str]:

@@ -7,6 +7,8 @@ translation manages: a question dropped by a revision is retired (kept, not show
 answers stay where they are.
 """
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -80,6 +82,9 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
     heading, option labels) segment by segment; what answers are matched by is synchronised.
     """
 
+    # Made once and carried by every revision and copy: what links the question to its answers,
+    # whatever its reference, wording or place becomes.
+    key = models.UUIDField(default=uuid.uuid4, editable=False)
     page = ParentalKey("consultations.ConsultationPage", on_delete=models.CASCADE, related_name="questions")
     reference = QuestionReferenceField(help_text="e.g. 6.1 (Q 6.1 is the same)")
     prompt = models.CharField(max_length=500)
@@ -155,6 +160,7 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
     ]
     # The same in every language: a Welsh answer to 6.1 is an answer to 6.1 (consultations.translatable).
     override_translatable_fields = [
+        SynchronizedField("key"),
         SynchronizedField("reference"),
         SynchronizedField("kind"),
         SynchronizedField("show_if_reference"),
@@ -194,6 +200,12 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
     def field_name(self) -> str:
         """The form field of this question's answer; follow-ups and ranks add a suffix."""
         return "q_" + self.reference.replace(".", "-")
+
+    @property
+    def scale_size(self) -> int | None:
+        """How many points a scale has: changing it changes what its answers mean."""
+        kind = self.kind_class
+        return kind.points(self) if hasattr(kind, "points") else None
 
     def option_list(self) -> list[Option]:
         """The options the editor wrote, with their codes (given codes as they are saved).
@@ -255,28 +267,40 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
 
 
 class QuestionIdentity(models.Model):
-    """A question as answers know it: one per consultation and reference, whatever revisions do.
+    """A question as answers know it, which no revision or translation manages.
 
-    It remembers the kind and every option code ever offered (with the last label each had), so
-    answers are always read under the option they were given to, and a retired question's answers
-    still appear in summaries and exports.
+    It follows its question (by `question_key`) through new wording, references and order, and
+    remembers the kind, the points of a scale and every option code offered (with the last label
+    each had), so answers are always read as they were given. When its question is dropped, or is
+    given a new kind or scale once answered, it is retired: no longer asked, its answers kept and
+    still summarised; the question, if still asked, starts a new identity. One identity is asked
+    per consultation and reference at a time.
     """
 
     consultation = models.ForeignKey(
         "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="question_identities"
     )
+    question_key = models.UUIDField()
     reference = QuestionReferenceField()
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    points = models.PositiveSmallIntegerField(null=True, blank=True)  # a scale's, else empty
     prompt = models.CharField(max_length=500)
     # [{"code": …, "label": …, "retired": bool}] in the questionnaire's order, retired ones last.
     known_options = models.JSONField(default=list)
-    retired = models.BooleanField(
-        default=False, help_text="No longer asked: a revision dropped it. Its answers are kept."
-    )
+    retired = models.BooleanField(default=False, help_text="No longer asked. Its answers are kept.")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["consultation", "reference"], name="one_identity_per_reference")
+            models.UniqueConstraint(
+                fields=["consultation", "reference"],
+                condition=models.Q(retired=False),
+                name="one_asked_identity_per_reference",
+            ),
+            models.UniqueConstraint(
+                fields=["consultation", "question_key"],
+                condition=models.Q(retired=False),
+                name="one_asked_identity_per_question",
+            ),
         ]
 
     def __str__(self):
@@ -289,6 +313,11 @@ class QuestionIdentity(models.Model):
     @property
     def kind_class(self):
         return kind_of(self.kind)
+
+    @property
+    def column_reference(self) -> str:
+        """How CSV columns name it: a retired question is told apart from one asked now."""
+        return f"{self.reference} retired {self.pk}" if self.retired else self.reference
 
     def options(self) -> list[Option]:
         return [Option(o["code"], o["label"], o.get("retired", False)) for o in self.known_options]

@@ -153,3 +153,22 @@ def test_codes_stop_working_when_the_consultation_closes(client, consultation):
     consultation.save_revision().publish()
     response = enter(client, consultation, code)
     assert response.status_code == 403 and "has closed" in response.content.decode()
+
+
+def test_changes_that_arrive_after_a_withdrawal_are_explained_and_handed_back(client, consultation):
+    data = form_data(consultation, {"6.1": "first"})
+    receipt = client.get(
+        client.post(consultation.submit_url, dict(data.lists()))["Location"]
+    ).content.decode()
+    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    html = enter(client, consultation, code).content.decode()  # changing on this phone…
+    client.post(
+        consultation.submit_url, {"response_code": code, "action": "withdraw_confirmed"}
+    )  # …withdrawn on another
+    changed = form_data(consultation, {"6.1": "my new words"})
+    for name in ("submission_key", "response_code", "code_pass"):
+        changed[name] = hidden(html)[name]
+    response = client.post(consultation.submit_url, dict(changed.lists()))
+    assert response.status_code in (403, 409)
+    page = response.content.decode()
+    assert "my new words" in page
