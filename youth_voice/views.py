@@ -2,8 +2,10 @@
 
 import uuid
 
+from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpResponseNotAllowed, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -52,6 +54,8 @@ def respond(request, page):
     )
     if screen.about_you or screen.check:
         screen = journey.screens[0]
+    if not preview and not request.user.is_authenticated and not len(messages.get_messages(request)):
+        return _fresh_screen(request, journey, screen)
     return render_screen(
         request,
         journey,
@@ -60,6 +64,36 @@ def respond(request, page):
         submission_key=ResponseForm.new_submission_key(),
         pristine=not preview,
     )
+
+
+# Stand-ins for the two parts of a fresh screen that differ per visitor.
+FRESH_CSRF_TOKEN, FRESH_SUBMISSION_KEY = "@@csrf-token@@", "@@submission-key@@"
+
+
+def _fresh_screen(request, journey, screen):
+    """A screen nobody has typed in yet is the same page for every visitor but for its CSRF token and
+    submission key: render it once per published revision (and status, plan version, language) and
+    fill those two in."""
+    page = journey.page
+
+    def render():
+        response = render_screen(
+            request,
+            journey,
+            screen,
+            lambda: journey.form_for(screen, bound=False),
+            submission_key=FRESH_SUBMISSION_KEY,
+            pristine=True,
+            csrf_token=FRESH_CSRF_TOKEN,
+        )
+        return response.render().content.decode()
+
+    name = ("fresh-screen", screen.number, page.status, page.plan_generation, get_language())
+    html = page.read_once_per_revision(name, render)
+    html = html.replace(FRESH_CSRF_TOKEN, get_token(request)).replace(
+        FRESH_SUBMISSION_KEY, str(ResponseForm.new_submission_key())
+    )
+    return HttpResponse(html)
 
 
 def posted_data(request) -> QueryDict:
