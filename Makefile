@@ -5,9 +5,11 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install chromium check lint format bench clean
+.PHONY: run test install chromium check lint format bench clean messages
 
+# The interface catalogues are compiled in pure Python (chorus.catalogues): no GNU gettext needed.
 install: $(VENV)/.installed
+	$(PY) -m chorus.catalogues
 
 # Reinstall only when the dependency list or the lock changes; the lock pins what was tested.
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -28,6 +30,13 @@ chromium:
 
 test: install chromium
 	$(VENV)/bin/pytest
+
+# After marking new strings: collect them into locale/cy/LC_MESSAGES/django.po, translate them there,
+# and `make install` compiles it. Collecting (not compiling) needs GNU gettext's xgettext.
+messages: install
+	@command -v xgettext >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+	$(PY) manage.py makemessages --locale cy --no-obsolete --add-location file \
+		--ignore ".venv/*" --ignore "static/*" --ignore "media/*" --ignore "tests/*"
 
 check: install
 	$(PY) manage.py check

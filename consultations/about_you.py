@@ -7,14 +7,15 @@ refused over and never have stored any contact details.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RespondentType(models.TextChoices):
-    YOUNG_PERSON = "young_person", "A young person"
-    PARENT_CARER = "parent_carer", "A parent or carer"
-    PROFESSIONAL = "professional", "Someone who works with children and young people"
-    ORGANISATION = "organisation", "Responding for an organisation"
-    OTHER = "other", "Other"
+    YOUNG_PERSON = "young_person", _("A young person")
+    PARENT_CARER = "parent_carer", _("A parent or carer")
+    PROFESSIONAL = "professional", _("Someone who works with children and young people")
+    ORGANISATION = "organisation", _("Responding for an organisation")
+    OTHER = "other", _("Other")
 
 
 # Who may be asked to give personal details as a required answer: adults speaking for themselves
@@ -23,12 +24,12 @@ ADULT_RESPONDENTS = {RespondentType.PARENT_CARER, RespondentType.PROFESSIONAL, R
 
 
 class AgeBand(models.TextChoices):
-    UNDER_11 = "under_11", "Under 11"
-    AGE_11_12 = "11_12", "11 to 12"
-    AGE_13_15 = "13_15", "13 to 15"
-    AGE_16_18 = "16_18", "16 to 18"
-    AGE_19_25 = "19_25", "19 to 25"
-    OVER_25 = "over_25", "Over 25"
+    UNDER_11 = "under_11", _("Under 11")
+    AGE_11_12 = "11_12", _("11 to 12")
+    AGE_13_15 = "13_15", _("13 to 15")
+    AGE_16_18 = "16_18", _("16 to 18")
+    AGE_19_25 = "19_25", _("19 to 25")
+    OVER_25 = "over_25", _("Over 25")
 
     @classmethod
     def under_13(cls) -> set[str]:
@@ -69,9 +70,9 @@ def default_respondent_types() -> list[str]:
 class Publication(models.TextChoices):
     """What the person lets the partnership publish, as public consultations ask it."""
 
-    WITH_NAME = "with_name", "Publish my response with my name"
-    WITHOUT_NAME = "without_name", "Publish my response without my name"
-    CONFIDENTIAL = "confidential", "Do not publish my response: keep it confidential"
+    WITH_NAME = "with_name", _("Publish my response with my name")
+    WITHOUT_NAME = "without_name", _("Publish my response without my name")
+    CONFIDENTIAL = "confidential", _("Do not publish my response: keep it confidential")
 
 
 class ChoiceListField(models.JSONField):

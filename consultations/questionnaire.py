@@ -6,8 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, ProtectedError
+from django.utils import translation
 
 from .references import normalise_question_ref
 
@@ -137,7 +139,8 @@ class AnsweredQuestions:
     def for_page(cls, page):
         from .models import QuestionIdentity  # the models import this module
 
-        asked = QuestionIdentity.objects.filter(consultation=page, retired=False, answers__isnull=False)
+        owner = getattr(page, "answers_page_id", None) or page.pk  # every language version's answers
+        asked = QuestionIdentity.objects.filter(consultation_id=owner, retired=False, answers__isnull=False)
         identities, respondents, codes = {}, {}, defaultdict(set)
         for identity in asked.annotate(n=Count("answers__response", distinct=True)):
             identities[identity.question_key], respondents[identity.question_key] = identity, identity.n
@@ -207,6 +210,8 @@ def sync_identities(page):
     """
     from .models import QuestionIdentity
 
+    if page.answers_page_id != page.pk:
+        return _sync_translation_identities(page)
     answered = AnsweredQuestions.for_page(page)
     asked = {identity.question_key: identity for identity in page.question_identities.filter(retired=False)}
     questions = list(page.questions.all())
@@ -229,7 +234,7 @@ def sync_identities(page):
     for _question, identity in kept:
         QuestionIdentity.objects.filter(pk=identity.pk).update(reference=f"~{identity.pk}")
     for question, identity in kept + fresh:
-        options = [{"code": o.code, "label": o.label} for o in question.kind_class.options(question)]
+        options = _options(question)
         codes = {option["code"] for option in options}
         removed = [
             option | {"retired": True}
@@ -257,3 +262,40 @@ def _retire(identities, answered):
                 pass
         identity.retired = True
         identity.save(update_fields=["retired"])
+
+
+def _options(question) -> list[dict]:
+    """A question's options as an identity remembers them; the usual labels (Yes, Agree…) as
+    English words, whatever language is active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return [{"code": o.code, "label": str(o.label)} for o in question.kind_class.options(question)]
+
+
+def _sync_translation_identities(page):
+    """A language version's questions share the identities of the first version (its answers page).
+
+    Their keys, references, kinds and option codes are synchronised from the source, so normally
+    there is nothing to do. A question only the translation asks (edited there by hand) gets an
+    identity of its own on the answers page. Nothing is retired here: which questions are asked,
+    and what their identities say, is the source's to decide.
+    """
+    from .models import QuestionIdentity
+
+    owner = page.answers_page_id
+    known = QuestionIdentity.objects.filter(consultation_id=owner, retired=False)
+    keys, references = set(), set()
+    for key, reference in known.values_list("question_key", "reference"):
+        keys.add(key)
+        references.add(reference)
+    for question in page.questions.all():
+        if question.key in keys or question.reference in references:
+            continue
+        QuestionIdentity.objects.create(
+            consultation_id=owner,
+            question_key=question.key,
+            reference=question.reference,
+            kind=question.kind,
+            points=question.scale_size,
+            prompt=question.prompt,
+            known_options=_options(question),
+        )

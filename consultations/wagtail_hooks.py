@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
 from .models import PlanDraftPage
+from .page_links import LocalizedPageLinkHandler
 from .plans.imports import admin as plan_import_admin
 
 # --- Importing plan drafts from documents (views in consultations.plans.imports.admin) ---
@@ -38,3 +39,11 @@ def plan_import_listing_button(page, user, next_url=None):
     if isinstance(page.specific_deferred, PlanDraftPage) and page.permissions_for_user(user).can_edit():
         url = f"{reverse('plan_import:import')}?replace={page.pk}"
         yield ListingButton("Import a new version", url, priority=20)
+
+
+# --- Welsh and English: links in rich text lead to the version in the reader's language ---
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own "page" link type
+def link_pages_in_the_readers_language(features):
+    features.register_link_type(LocalizedPageLinkHandler)

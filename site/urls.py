@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -6,12 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
 
+# Staff pages, documents and the API keep one address; the admin has each user's own language.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("", include("youth_voice.urls")),
 ]
 
 if settings.DEBUG:
@@ -19,4 +20,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What the public reads and answers is in both languages, each under its prefix (/cy/, /en-gb/):
+# see chorus.languages for why neither is unprefixed.
+# A page missing in one language says so there, and links to the language it exists in.
+handler404 = "chorus.languages.page_not_found"
+
+urlpatterns += i18n_patterns(
+    path("", include("youth_voice.urls")),
+    path("", include(wagtail_urls)),
+)

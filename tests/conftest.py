@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from consultations.models import ConsultationPage, PlanDraftPage, Question
 from consultations.models.consultation import PER_REVISION
@@ -27,6 +27,15 @@ def fresh_cache():
     yield
     cache.clear()
     PER_REVISION.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_until_asked():
+    """A request in Welsh leaves Welsh active in the thread (Django's LocaleMiddleware does not
+    deactivate it): start every test in the default language."""
+    translation.activate("en-gb")
+    yield
+    translation.activate("en-gb")
 
 
 @pytest.fixture
@@ -126,11 +135,11 @@ def make_consultation(
     page = ConsultationPage(
         title=fields.pop("title", "Have your say"),
         slug=slug,
-        overview="<p>Tell us what you think.</p>",
+        overview=fields.pop("overview", "<p>Tell us what you think.</p>"),
         opens_at=now + timedelta(days=opens_delta),
         closes_at=None if closes_delta is None else now + timedelta(days=closes_delta),
         plan_draft=plan,
-        data_protection="<p>We keep it safe.</p>",
+        data_protection=fields.pop("data_protection", "<p>We keep it safe.</p>"),
         **fields,
     )
     for order, definition in enumerate(questions or DEFAULT_QUESTIONS):

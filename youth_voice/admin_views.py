@@ -1,14 +1,17 @@
 """Officers' views in the Wagtail admin: responses, one response, the summary, written answers, CSV."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from consultations.models import ConsultationPage, QuestionIdentity
 
@@ -20,6 +23,11 @@ from .summary import questions_in_order, summarise, texts_for
 view_responses = permission_required("youth_voice.view_response", raise_exception=True)
 
 
+def _consultation(page_id):
+    """The consultation whose responses every language version shares (its first version)."""
+    return get_object_or_404(ConsultationPage, pk=page_id).answers_page
+
+
 def _filters(request, consultation) -> dict:
     """The officer's filters, combined; unknown values are ignored."""
     allowed = {
@@ -27,6 +35,7 @@ def _filters(request, consultation) -> dict:
         "age_band": set(AgeBand.values),
         "channel": set(Channel.values),
         "area": set(_areas(consultation)),
+        "language": {code for code, _name in settings.LANGUAGES},
     }
     return {
         name: request.GET.get(name, "")
@@ -50,10 +59,11 @@ def _context(request, consultation, title, **extra):
         "filters": filters,
         "filter_query": urlencode({k: v for k, v in filters.items() if v}),
         "filter_choices": [
-            ("respondent_type", "Respondent", RespondentType.choices),
-            ("age_band", "Age band", AgeBand.choices),
-            ("channel", "Channel", Channel.choices),
-            ("area", "Area", [(area, area) for area in _areas(consultation)]),
+            ("respondent_type", _("Respondent"), RespondentType.choices),
+            ("age_band", _("Age band"), AgeBand.choices),
+            ("channel", _("Channel"), Channel.choices),
+            ("area", _("Area"), [(area, area) for area in _areas(consultation)]),
+            ("language", _("Language"), settings.LANGUAGES),
         ],
         **extra,
     }
@@ -61,10 +71,14 @@ def _context(request, consultation, title, **extra):
 
 @view_responses
 def consultation_index(request):
-    consultations = ConsultationPage.objects.annotate(
-        response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED))
-    ).order_by("-opens_at")
-    title = "Responses"
+    first_versions = Page.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    consultations = (
+        ConsultationPage.objects.annotate(first_version=Subquery(first_versions.values("pk")[:1]))
+        .filter(pk=F("first_version"))  # one row per consultation, whatever its languages
+        .annotate(response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED)))
+        .order_by("-opens_at")
+    )
+    title = _("Responses")
     return TemplateResponse(
         request,
         "youth_voice/admin/index.html",
@@ -74,7 +88,7 @@ def consultation_index(request):
 
 @view_responses
 def response_list(request, page_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     responses = (
         Response.objects.for_consultation(consultation).submitted().matching(_filters(request, consultation))
     )
@@ -85,7 +99,7 @@ def response_list(request, page_id):
         _context(
             request,
             consultation,
-            f"Responses: {consultation.title}",
+            _("Responses: %(title)s") % {"title": consultation.title},
             page_obj=paginator.get_page(request.GET.get("p")),
             paginator=paginator,
         ),
@@ -94,7 +108,7 @@ def response_list(request, page_id):
 
 @view_responses
 def response_detail(request, page_id, reference):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     response = get_object_or_404(
         Response, consultation=consultation, reference=reference, status=Status.SUBMITTED
     )
@@ -109,20 +123,26 @@ def response_detail(request, page_id, reference):
     return TemplateResponse(
         request,
         "youth_voice/admin/response_detail.html",
-        _context(request, consultation, f"Response {response.reference}", response=response, rows=rows),
+        _context(
+            request,
+            consultation,
+            _("Response %(reference)s") % {"reference": response.reference},
+            response=response,
+            rows=rows,
+        ),
     )
 
 
 @view_responses
 def summary(request, page_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",
         _context(
             request,
             consultation,
-            f"Summary: {consultation.title}",
+            _("Summary: %(title)s") % {"title": consultation.title},
             summary=summarise(consultation, _filters(request, consultation)),
             reference_check=consultation.reference_check(),
         ),
@@ -131,7 +151,7 @@ def summary(request, page_id):
 
 @view_responses
 def question_texts(request, page_id, question_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
     paginator = Paginator(texts_for(identity, _filters(request, consultation)), 100)
     return TemplateResponse(
@@ -140,7 +160,7 @@ def question_texts(request, page_id, question_id):
         _context(
             request,
             consultation,
-            f"Q{identity.reference}: everything written",
+            _("Q%(reference)s: everything written") % {"reference": identity.reference},
             identity=identity,
             page_obj=paginator.get_page(request.GET.get("p")),
             back_url=reverse("youth_voice_admin:summary", args=[consultation.pk]),
@@ -151,7 +171,7 @@ def question_texts(request, page_id, question_id):
 @view_responses
 @permission_required("youth_voice.export_response", raise_exception=True)
 def export_csv(request, page_id):
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    consultation = _consultation(page_id)
     filename = f"{consultation.slug}-responses-{timezone.localdate():%Y-%m-%d}.csv"
     return StreamingHttpResponse(
         stream_csv(response_rows(consultation)),

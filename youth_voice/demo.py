@@ -24,6 +24,7 @@ from consultations.plans.imports.importer import import_plan_draft
 from consultations.plans.models.aims import ensure_standard_aims
 from home.models import FormField, FormPage, ensure_home_page
 
+from . import demo_welsh
 from .journey import Journey
 from .models import Response, Status
 from .services import change_response, save_draft, submit_response
@@ -193,6 +194,7 @@ def load_demo(stdout=None):
         _form_page(home)
         _officer(home)
     created = _responses(consultation)
+    created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

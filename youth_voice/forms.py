@@ -9,6 +9,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
 
 from consultations.about_you import (
     ADULT_RESPONDENTS,
@@ -21,7 +22,7 @@ from consultations.about_you import (
 from consultations.kinds import readable
 
 PHONE = re.compile(r"^\+?[0-9 ()-]{7,20}$")
-FORM_DAMAGED = "This form was not sent completely. Please press the button again."
+FORM_DAMAGED = _("This form was not sent completely. Please press the button again.")
 
 
 def validate_contact(value):
@@ -30,7 +31,7 @@ def validate_contact(value):
         validate_email(value)
     elif not PHONE.match(value.strip()):
         raise ValidationError(
-            "Enter an email address, like name@example.com, or a telephone number.", code="contact"
+            _("Enter an email address, like name@example.com, or a telephone number."), code="contact"
         )
 
 
@@ -48,38 +49,38 @@ def about_you_fields(page) -> dict[str, forms.Field]:
     areas = page.area_choices()
     candidates = {
         AboutYouField.RESPONDENT_TYPE: lambda: forms.ChoiceField(
-            label="I am", choices=types, widget=forms.RadioSelect
+            label=_("I am"), choices=types, widget=forms.RadioSelect
         ),
         AboutYouField.AGE_BAND: lambda: forms.ChoiceField(
-            label="My age", choices=AgeBand.choices, widget=forms.RadioSelect
+            label=_("My age"), choices=AgeBand.choices, widget=forms.RadioSelect
         ),
         AboutYouField.AREA: lambda: (
             forms.ChoiceField(
-                label="Where I live", choices=[("", "Choose an area")] + [(a, a) for a in areas]
+                label=_("Where I live"), choices=[("", _("Choose an area"))] + [(a, a) for a in areas]
             )
             if areas
             else forms.CharField(
-                label="Where I live",
+                label=_("Where I live"),
                 max_length=100,
                 validators=[readable],
-                help_text="Your town or area, not your address.",
+                help_text=_("Your town or area, not your address."),
             )
         ),
         AboutYouField.SCHOOL_OR_GROUP: lambda: forms.CharField(
-            label="My school, college or group", max_length=200, validators=[readable]
+            label=_("My school, college or group"), max_length=200, validators=[readable]
         ),
-        AboutYouField.NAME: lambda: forms.CharField(label="Name", max_length=100, validators=[readable]),
+        AboutYouField.NAME: lambda: forms.CharField(label=_("Name"), max_length=100, validators=[readable]),
         AboutYouField.ORGANISATION: lambda: forms.CharField(
-            label="Organisation", max_length=200, validators=[readable]
+            label=_("Organisation"), max_length=200, validators=[readable]
         ),
         AboutYouField.CONTACT: lambda: forms.CharField(
-            label="Email or telephone",
+            label=_("Email or telephone"),
             max_length=254,  # the column's limit: say so rather than fail on PostgreSQL
             validators=[readable, validate_contact],
-            help_text="Only if you would like us to reply to you.",
+            help_text=_("Only if you would like us to reply to you."),
         ),
         AboutYouField.POSTAL_ADDRESS: lambda: forms.CharField(
-            label="Postal address",
+            label=_("Postal address"),
             max_length=500,
             widget=forms.Textarea(attrs={"rows": 3}),
             validators=[readable],
@@ -131,12 +132,12 @@ class ResponseForm(forms.Form):
         if with_about_you:
             self.fields.update(about_you_fields(page))
             self.fields["publication"] = forms.ChoiceField(
-                label="Can we publish what you said?",
+                label=_("Can we publish what you said?"),
                 choices=Publication.choices,
                 initial=Publication.WITHOUT_NAME,
                 required=False,  # not chosen: the default that was shown ticked
                 widget=forms.RadioSelect,
-                help_text="We always read it. A summary of what everyone said is published either way.",
+                help_text=_("We always read it. A summary of what everyone said is published either way."),
             )
 
     def clean(self):
@@ -166,7 +167,7 @@ class ResponseForm(forms.Form):
         if cleaned_data.get("respondent_type") in ADULT_RESPONDENTS:
             for name in personal:
                 if name in self.page.about_you_required and not (cleaned_data.get(name) or "").strip():
-                    self.add_error(name, "Please fill this in: we need it from adults and organisations.")
+                    self.add_error(name, _("Please fill this in: we need it from adults and organisations."))
 
     def answers(self) -> list[tuple]:
         """(question, rows) for each question answered; unanswered ones are left out."""
@@ -213,8 +214,8 @@ class ResponseForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Your code",
+        label=_("Your code"),
         max_length=30,
-        help_text="The code you were given when you saved or sent your answers, like K7M-4QD-X9PR.",
+        help_text=_("The code you were given when you saved or sent your answers, like K7M-4QD-X9PR."),
         validators=[readable],
     )

@@ -9,6 +9,7 @@ fields, so Back and Next never lose anything and nothing is stored until the per
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from consultations.about_you import RESPONSE_DETAILS
 from consultations.questionnaire import Questionnaire
@@ -38,8 +39,8 @@ class Journey:
                 Screen(section.number, section.heading, section.questions)
                 for section in self.questionnaire.sections
             ]
-            self.screens.append(Screen(len(self.screens) + 1, "About you", about_you=True))
-            self.screens.append(Screen(len(self.screens) + 1, "Check your answers", check=True))
+            self.screens.append(Screen(len(self.screens) + 1, _("About you"), about_you=True))
+            self.screens.append(Screen(len(self.screens) + 1, _("Check your answers"), check=True))
         else:
             self.screens = [Screen(1, "", self.questionnaire.questions, about_you=True)]
 

@@ -79,7 +79,7 @@ def submit_response(
         raise ConsultationClosed(consultation)
 
     response = Response(
-        consultation=consultation,
+        consultation_id=consultation.answers_page_id,  # every language version's answers together
         submission_key=submission_key,
         status=Status.SUBMITTED,
         created_at=at,
@@ -116,7 +116,9 @@ def _insert(response, answers=(), identities=None) -> str | None:
 
 
 def _stored(consultation, submission_key):
-    return Response.objects.filter(consultation=consultation, submission_key=submission_key).first()
+    return Response.objects.filter(
+        consultation_id=consultation.answers_page_id, submission_key=submission_key
+    ).first()
 
 
 def _resubmitted(existing, answers, identities) -> SubmissionOutcome:
@@ -135,7 +137,7 @@ def save_draft(consultation, data: dict, step: int, *, submission_key, draft=Non
         draft.save(update_fields=["draft_data", "draft_step", "changed_at"])
         return draft, ""
     draft = Response(
-        consultation=consultation,
+        consultation_id=consultation.answers_page_id,
         submission_key=submission_key,
         status=Status.DRAFT,
         created_at=at,

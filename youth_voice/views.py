@@ -11,10 +11,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from consultations.about_you import PERSONAL_DETAILS, RESPONSE_DETAILS
 from consultations.models import ConsultationPage
+from consultations.translatable import language_of
 
 from .forms import CodeForm, ResponseForm
 from .journey import Journey, as_query_dict
@@ -284,7 +286,9 @@ def _held_response(request, page, code, code_pass=""):
         return "blocked"
     response = (
         Response.objects.filter(
-            consultation=page, reference=reference, status__in=[Status.DRAFT, Status.SUBMITTED]
+            consultation_id=page.answers_page_id,  # a code works in either language
+            reference=reference,
+            status__in=[Status.DRAFT, Status.SUBMITTED],
         )
         .select_related("consultation")
         .first()
@@ -360,7 +364,7 @@ def _condition(question, by_reference, on_screen):
     labels = [option.label for option in source.kind_class.options(source) if option.code in codes]
     return {
         "reference": source.reference,
-        "labels": " or ".join(f"“{label}”" for label in labels),
+        "labels": _(" or ").join(_("“%(label)s”") % {"label": label} for label in labels),
         "field": source.field_name,
         "codes": " ".join(sorted(codes)),
         "same_screen": source.reference in on_screen,
@@ -401,6 +405,16 @@ def _about_value(form, name) -> str:
     return str(choices.get(value, value))
 
 
+def _version_in_language(page):
+    """The live version of `page` in the language being read, when `page` is in the other one
+    (the language switch on a receipt or the code page leads here); None otherwise."""
+    language = get_language()
+    if language_of(page) == language:
+        return None
+    version = page.get_translations().live().filter(locale__language_code=language).first()
+    return version.specific if version is not None else None
+
+
 @never_cache
 def code_entry(request, page_id):
     """Enter a code to finish a saved draft, or to change or withdraw a sent response."""
@@ -408,6 +422,9 @@ def code_entry(request, page_id):
     if page.url is None or not page.accepts_request(request):
         raise Http404("No such consultation")
     if request.method != "POST":
+        other = _version_in_language(page)
+        if other is not None:
+            return redirect(other.code_url)
         return _code_page(request, page, CodeForm())
     form = CodeForm(posted_data(request))
     if not form.is_valid():
@@ -419,7 +436,9 @@ def code_entry(request, page_id):
     if held in ("wrong", None):
         form.add_error(
             "code",
-            "That code does not match a saved or sent response to this consultation. Check it and try again.",
+            _(
+                "That code does not match a saved or sent response to this consultation. Check it and try again."  # noqa: E501
+            ),
         )
         return _code_page(request, page, form, status=403)
     if not page.is_open():
@@ -466,17 +485,20 @@ def receipt(request, page_id, reference):
     """The confirmation, just after sending: the reference and the code, nothing of what was said.
 
     Only the browser that sent the response (holding the signed receipt cookie) sees it; for anyone
-    else every reference is "not found" alike, so references cannot be tried one by one."""
+    else every reference is "not found" alike, so references cannot be tried one by one. Responses
+    to every language version are kept under the first one (`answers_page_id`); the receipt is in
+    the language of the page the response was sent from."""
     code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
     if not code.startswith(reference + "-"):
         raise Http404("No such response")
-    found = list(
-        Response.objects.filter(
-            consultation_id=page_id, reference=reference, status=Status.SUBMITTED
-        ).values_list("consultation__live_revision_id", "consultation__url_path")[:1]
-    )
+    found = list(ConsultationPage.objects.filter(pk=page_id).values_list("live_revision_id", "url_path")[:1])
     if not found:
         raise Http404("No such response")
     page = ConsultationPage.at_revision(page_id, *found[0])
+    sent = Response.objects.filter(
+        consultation_id=page.answers_page_id, reference=reference, status=Status.SUBMITTED
+    )
+    if not sent.exists():
+        raise Http404("No such response")
     context = page.get_context(request) | {"reference": reference, "code": code}
     return TemplateResponse(request, "youth_voice/receipt.html", context)

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 ANSWER_MAX_CHARS = 5000
 FOLLOW_UP_MAX_CHARS = 2000
@@ -70,9 +72,28 @@ def readable(value):
     """Malformed UTF-8 reaches us as U+FFFD: say so instead of storing mangled text."""
     if "\ufffd" in str(value):
         raise ValidationError(
-            "Some characters could not be read. Check for unusual symbols and try again.",
+            _("Some characters could not be read. Check for unusual symbols and try again."),
             code="unreadable",
         )
+
+
+class TooLong:
+    """The message for an answer over its limit, in the language of whoever reads it, with the
+    limit written the way that language writes numbers (5,000)."""
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __mod__(self, params):
+        return _(
+            "Your answer is too long: please use no more than %(limit)s characters (you have used %(used)s)."
+        ) % {
+            "limit": number_format(self.limit, force_grouping=True),
+            "used": params["show_value"],
+        }
+
+    def __str__(self):
+        return self % {"show_value": 0}
 
 
 class AnswerText(forms.CharField):
@@ -84,10 +105,7 @@ class AnswerText(forms.CharField):
             strip=False,
             widget=forms.Textarea(attrs={"rows": rows}),
             validators=[readable],
-            error_messages={
-                "max_length": f"Your answer is too long: please use no more than {max_length:,} "
-                "characters (you have used %(show_value)d)."
-            },
+            error_messages={"max_length": TooLong(max_length)},
             **kwargs,
         )
 
@@ -164,4 +182,4 @@ def percent(count, total) -> float:
 
 
 def label_of(options, code) -> str:
-    return next((option.label for option in options if option.code == code), code)
+    return str(next((option.label for option in options if option.code == code), code))

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .base import (
     FOLLOW_UP_MAX_CHARS,
@@ -41,7 +43,7 @@ def first_choices(groups) -> int:
 
 class ChooseOne(QuestionKind):
     code = "single_choice"
-    label = "Choose one"
+    label = _("Choose one")
     settings = ("options",)
     can_lead = True
 
@@ -50,7 +52,7 @@ class ChooseOne(QuestionKind):
 
     def settings_errors(self, question):
         if len(self.options(question)) < 2:
-            return {"options": "A choice question needs at least two options."}
+            return {"options": _("A choice question needs at least two options.")}
         return {}
 
     def choices(self, question):
@@ -78,9 +80,9 @@ class ChooseOne(QuestionKind):
 
 class YesNo(ChooseOne):
     code = "yes_no"
-    label = "Yes or no, with an optional follow-up"
+    label = _("Yes or no, with an optional follow-up")
     settings = ("follow_up_prompt",)
-    OPTIONS = [Option("yes", "Yes"), Option("no", "No")]
+    OPTIONS = [Option("yes", _("Yes")), Option("no", _("No"))]
 
     def options(self, question):
         return self.OPTIONS
@@ -133,13 +135,13 @@ class YesNo(ChooseOne):
 
 class ChooseAny(ChooseOne):
     code = "multiple_choice"
-    label = "Choose any"
+    label = _("Choose any")
     settings = ("options", "max_choices")
 
     def settings_errors(self, question):
         errors = super().settings_errors(question)
         if question.max_choices and question.max_choices > len(self.options(question)):
-            errors["max_choices"] = "The most people may choose cannot be more than the number of options."
+            errors["max_choices"] = _("The most people may choose cannot be more than the number of options.")
         return errors
 
     def form_fields(self, question, name, common):
@@ -148,7 +150,13 @@ class ChooseAny(ChooseOne):
         def at_most(values):
             if limit and len(values) > limit:
                 raise ValidationError(
-                    f"Choose at most {limit} (you chose {len(values)}).", code="too_many_choices"
+                    ngettext(
+                        "Choose at most %(limit)d (you chose %(chosen)d).",
+                        "Choose at most %(limit)d (you chose %(chosen)d).",
+                        limit,
+                    )
+                    % {"limit": limit, "chosen": len(values)},
+                    code="too_many_choices",
                 )
 
         return {

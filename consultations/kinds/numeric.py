@@ -7,7 +7,9 @@ mean and a median.
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from .base import AnswerRow, ChoiceFigure, Figures, Option, QuestionKind, percent
 from .choice import ChooseOne, choice_figures, first_choices
@@ -29,28 +31,42 @@ def mean_and_median(counts: dict) -> tuple[float | None, float | None]:
     return round(mean, 2), round(sum(found) / 2, 2)
 
 
+class Bounded:
+    """A message naming a limit, written as the reader's language writes numbers; Django fills
+    in the message's own parameters with `%`, which this ignores."""
+
+    def __init__(self, message, number):
+        self.message, self.number = message, number
+
+    def __mod__(self, _params):
+        return str(self)
+
+    def __str__(self):
+        return self.message % {"number": number_format(self.number.normalize())}
+
+
 class Number(QuestionKind):
     code = "number"
-    label = "Number"
+    label = _("Number")
     settings = ("min_value", "max_value")
     numeric = True
 
     def settings_errors(self, question):
         low, high = question.min_value, question.max_value
         if low is not None and high is not None and low >= high:
-            return {"max_value": "The largest number allowed must be more than the smallest."}
+            return {"max_value": _("The largest number allowed must be more than the smallest.")}
         return {}
 
     def form_fields(self, question, name, common):
         low, high = question.min_value, question.max_value
         messages = {
-            "invalid": "Enter a number, like 3 or 2.5.",
-            "max_decimal_places": "Use at most 2 decimal places.",
+            "invalid": _("Enter a number, like 3 or 2.5."),
+            "max_decimal_places": _("Use at most 2 decimal places."),
         }
         if low is not None:
-            messages["min_value"] = f"Enter a number of at least {low.normalize():f}."
+            messages["min_value"] = Bounded(_("Enter a number of at least %(number)s."), low)
         if high is not None:
-            messages["max_value"] = f"Enter a number of at most {high.normalize():f}."
+            messages["max_value"] = Bounded(_("Enter a number of at most %(number)s."), high)
         return {
             name: forms.DecimalField(
                 max_digits=12,
@@ -146,7 +162,7 @@ class Scale(ChooseOne):
 
 class Rating(Scale):
     code = "rating"
-    label = "Rating (1 to 5, or 1 to 10)"
+    label = _("Rating (1 to 5, or 1 to 10)")
     settings = ("scale_points",)
     POINTS = {5: [], 10: []}
 
@@ -155,14 +171,22 @@ class Rating(Scale):
 
     def settings_errors(self, question):
         if question.scale_points and question.scale_points not in self.POINTS:
-            return {"scale_points": "A rating goes from 1 to 5 or from 1 to 10."}
+            return {"scale_points": _("A rating goes from 1 to 5 or from 1 to 10.")}
         return {}
 
 
 class AgreeScale(Scale):
     code = "agree_scale"
-    label = "Agree or disagree (5 points)"
-    POINTS = {5: ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]}
+    label = _("Agree or disagree (5 points)")
+    POINTS = {
+        5: [
+            _("Strongly agree"),
+            _("Agree"),
+            _("Neither agree nor disagree"),
+            _("Disagree"),
+            _("Strongly disagree"),
+        ]
+    }
 
 
 FACES = {5: "😀🙂😐🙁😢", 3: "😀😐🙁"}
@@ -172,9 +196,12 @@ class Faces(Scale):
     """For younger children: faces with words beside them, never a face alone."""
 
     code = "faces"
-    label = "Faces, for younger children (3 or 5)"
+    label = _("Faces, for younger children (3 or 5)")
     settings = ("scale_points", "options")
-    POINTS = {3: ["Happy", "OK", "Sad"], 5: ["Very happy", "Happy", "OK", "Sad", "Very sad"]}
+    POINTS = {
+        3: [_("Happy"), _("OK"), _("Sad")],
+        5: [_("Very happy"), _("Happy"), _("OK"), _("Sad"), _("Very sad")],
+    }
 
     def choices(self, question):
         faces = FACES[self.points(question)]

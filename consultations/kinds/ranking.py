@@ -1,6 +1,7 @@
 """Ranking: put up to N options in order. Without JavaScript, one select per option."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .base import AnswerRow, Figures, QuestionKind, RankFigure, label_of
 
@@ -11,7 +12,7 @@ class RankSelect(forms.ChoiceField):
 
 class Ranking(QuestionKind):
     code = "ranking"
-    label = "Ranking (put in order)"
+    label = _("Ranking (put in order)")
     settings = ("options", "max_choices")
 
     def options(self, question):
@@ -20,9 +21,9 @@ class Ranking(QuestionKind):
     def settings_errors(self, question):
         count = len(self.options(question))
         if count < 2:
-            return {"options": "A ranking needs at least two options."}
+            return {"options": _("A ranking needs at least two options.")}
         if question.max_choices and question.max_choices > count:
-            return {"max_choices": "People cannot rank more options than there are."}
+            return {"max_choices": _("People cannot rank more options than there are.")}
         return {}
 
     def places(self, question) -> int:
@@ -35,7 +36,7 @@ class Ranking(QuestionKind):
         return [self.rank_name(name, option) for option in self.options(question)]
 
     def form_fields(self, question, name, common):
-        places = [("", "Not ranked")] + [
+        places = [("", _("Not ranked"))] + [
             (str(place), str(place)) for place in range(1, self.places(question) + 1)
         ]
         return {
@@ -55,12 +56,12 @@ class Ranking(QuestionKind):
         """One message for the whole ranking, or None."""
         ranks = self.ranks(question, name, cleaned.get)
         if question.required and not ranks:
-            return "Put at least one option in order."
+            return _("Put at least one option in order.")
         places = sorted(ranks.values())
         if len(places) != len(set(places)):
-            return "Give each place to only one option."
+            return _("Give each place to only one option.")
         if places != list(range(1, len(places) + 1)):
-            return "Number your choices 1, 2, 3 … without gaps."
+            return _("Number your choices 1, 2, 3 … without gaps.")
         return None
 
     def rows(self, question, name, cleaned):

@@ -1,5 +1,7 @@
 """Free text, with a length limit set per question."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .base import ANSWER_MAX_CHARS, AnswerRow, AnswerText, Figures, QuestionKind
 
 LONGEST_LIMIT = 10_000
@@ -7,7 +9,7 @@ LONGEST_LIMIT = 10_000
 
 class FreeText(QuestionKind):
     code = "free_text"
-    label = "Free text"
+    label = _("Free text")
     settings = ("max_length",)
 
     def limit(self, question) -> int:

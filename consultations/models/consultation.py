@@ -2,17 +2,19 @@
 
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail_localize.fields import SynchronizedField
 
 from ..about_you import (
     AboutYouField,
@@ -24,6 +26,7 @@ from ..about_you import (
 from ..handover import hand_over
 from ..questionnaire import AnsweredQuestions, Questionnaire, release_changing_references, sync_identities
 from ..references import ref_anchor, ref_sort_key
+from ..translatable import language_of
 from .admin_form import ConsultationPageForm
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "ul", "ol", "link", "document-link"]
@@ -126,6 +129,10 @@ class ConsultationPage(Page):
         help_text="If you ask for the area: the areas to choose from, one per line. Empty for free text.",
     )
 
+    # The same in every language: the areas people choose from are stored as answers, and every
+    # version names the same plan draft (shown in the reader's language: localized_plan_draft).
+    override_translatable_fields = [SynchronizedField("areas"), SynchronizedField("plan_draft")]
+
     base_form_class = ConsultationPageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -186,15 +193,24 @@ class ConsultationPage(Page):
             sync_identities(self)
         return result
 
+    @cached_property
+    def localized_plan_draft(self):
+        """The plan draft in this page's language when it has been translated, else the one named.
+        Every language version names the same plan draft (the field is synchronised), so
+        questions and paragraphs line up by construction."""
+        plan = self.plan_draft
+        if plan is None or plan.locale_id == self.locale_id:
+            return plan
+        return plan.get_translation_or_none(self.locale_id) or plan
+
     @property
     def plan_generation(self) -> str:
         """Changes whenever the plan draft is published again, so screens showing its paragraphs
         are rendered afresh."""
-        if not self.plan_draft_id:
+        plan = self.localized_plan_draft
+        if plan is None:
             return ""
-        return cache.get_or_set(
-            f"plan-generation:{self.plan_draft_id}", lambda: uuid.uuid4().hex, timeout=None
-        )
+        return cache.get_or_set(f"plan-generation:{plan.pk}", lambda: uuid.uuid4().hex, timeout=None)
 
     def read_once_per_revision(self, name, read):
         """`read()` once per published revision in each process: every screen and every submission
@@ -220,11 +236,48 @@ class ConsultationPage(Page):
     def published_questions(self) -> list:
         return self.read_once_per_revision("questions", lambda: list(self.questions.all()))
 
+    @property
+    def answers_page_id(self) -> int | None:
+        """The id of the page whose question identities and responses every language version of
+        this consultation shares: the first version made (the lowest id among its translations).
+
+        A Welsh version is a translation of the English page (or the other way round): answers
+        to either are stored against the same identities, so they are counted together by
+        construction. The first version never changes (pages with responses cannot be deleted).
+        """
+        if not self.pk:  # not saved yet (nothing is remembered, so saving finds it afterwards)
+            return None
+        if "_answers_page_id" not in self.__dict__:
+            self.__dict__["_answers_page_id"] = self.read_once_per_revision(
+                "answers-page",
+                lambda: (
+                    Page.objects.filter(translation_key=self.translation_key)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                    .first()
+                    or self.pk
+                ),
+            )
+        return self.__dict__["_answers_page_id"]
+
+    @cached_property
+    def answers_page(self) -> "ConsultationPage":
+        if self.answers_page_id in (None, self.pk):
+            return self
+        return ConsultationPage.objects.get(pk=self.answers_page_id)
+
     def identity_ids(self) -> dict[str, int]:
-        """Question reference → the id of the identity its answers are stored against."""
+        """Question reference → the id of the identity its answers are stored against (the same in
+        every language version)."""
+        from .questions import QuestionIdentity
+
         return self.read_once_per_revision(
             "identities",
-            lambda: dict(self.question_identities.filter(retired=False).values_list("reference", "pk")),
+            lambda: dict(
+                QuestionIdentity.objects.filter(
+                    consultation_id=self.answers_page_id, retired=False
+                ).values_list("reference", "pk")
+            ),
         )
 
     def is_open(self, at=None) -> bool:
@@ -250,12 +303,19 @@ class ConsultationPage(Page):
 
     @property
     def submit_url(self) -> str:
-        """The one address the questionnaire posts to; an unsaved page (a preview) has none."""
-        return reverse("youth_voice:submit", args=[self.pk]) if self.pk else "#"
+        """The one address the questionnaire posts to, under the page's own language prefix (the
+        language a response records); an unsaved page (a preview) has none."""
+        if not self.pk:
+            return "#"
+        with translation.override(language_of(self)):
+            return reverse("youth_voice:submit", args=[self.pk])
 
     @property
     def code_url(self) -> str:
-        return reverse("youth_voice:code", args=[self.pk]) if self.pk else "#"
+        if not self.pk:
+            return "#"
+        with translation.override(language_of(self)):
+            return reverse("youth_voice:code", args=[self.pk])
 
     def area_choices(self) -> list[str]:
         return list(dict.fromkeys(line.strip() for line in self.areas.splitlines() if line.strip()))
@@ -265,7 +325,7 @@ class ConsultationPage(Page):
         if not self.pk:
             return None
         answered = AnsweredQuestions.for_page(self)
-        responses = self.responses.filter(status="submitted").count()
+        responses = self.answers_page.responses.filter(status="submitted").count()
         if not responses:
             return None
         by_question = sorted(
@@ -302,13 +362,10 @@ class ConsultationPage(Page):
     def plan_paragraphs_by_ref(self):
         """The plan's keyed paragraphs, read once per published version of the plan: every screen
         of the questionnaire shows them, and reading a long plan's body is costly."""
-        if not self.plan_draft_id:
+        plan = self.localized_plan_draft
+        if plan is None:
             return {}
-        return cache.get_or_set(
-            plan_paragraphs_cache_key(self.plan_draft_id),
-            self.plan_draft.paragraphs_by_ref,
-            timeout=24 * 3600,
-        )
+        return cache.get_or_set(plan_paragraphs_cache_key(plan.pk), plan.paragraphs_by_ref, timeout=24 * 3600)
 
     def serve(self, request, *args, **kwargs):
         # The questionnaire (youth_voice) shows the page; the page itself stays a plain model.

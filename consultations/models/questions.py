@@ -19,10 +19,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from ..kinds import KIND_CHOICES, Option, kind_of
 from ..references import normalise_question_ref, ref_anchor
+from ..translatable import SynchronisedCharBlock
 from ..uncrc import articles_field, format_articles, parse_articles
 
 OPTION_CODE_MAX_CHARS = 40
@@ -44,7 +46,7 @@ class QuestionReferenceField(models.CharField):
 
 class OptionBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=OPTION_MAX_CHARS)
-    code = blocks.CharBlock(
+    code = SynchronisedCharBlock(
         required=False,
         max_length=OPTION_CODE_MAX_CHARS,
         help_text="Filled in for you. Answers stay with the code when you reword the label.",
@@ -73,8 +75,12 @@ def options_from_labels(labels) -> list[tuple]:
     return [{"type": "option", "value": {"label": label, "code": ""}} for label in labels]
 
 
-class Question(ClusterableModel, Orderable):
-    """One question as the questionnaire asks it now, found by its reference (`6.1`)."""
+class Question(TranslatableMixin, ClusterableModel, Orderable):
+    """One question as the questionnaire asks it now, found by its reference (`6.1`).
+
+    Translatable, so wagtail-localize offers its wording (prompt, help text, follow-up, section
+    heading, option labels) segment by segment; what answers are matched by is synchronised.
+    """
 
     # Made once and carried by every revision and copy: what links the question to its answers,
     # whatever its reference, wording or place becomes.
@@ -152,6 +158,16 @@ class Question(ClusterableModel, Orderable):
             classname="collapsed",
         ),
     ]
+    # The same in every language: a Welsh answer to 6.1 is an answer to 6.1 (consultations.translatable).
+    override_translatable_fields = [
+        SynchronizedField("key"),
+        SynchronizedField("reference"),
+        SynchronizedField("kind"),
+        SynchronizedField("show_if_reference"),
+        SynchronizedField("show_if_options"),
+        SynchronizedField("uncrc_articles"),
+    ]
+
     api_fields = [
         APIField("reference"),
         APIField("prompt"),
@@ -164,6 +180,7 @@ class Question(ClusterableModel, Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        unique_together = [("translation_key", "locale")]
         constraints = [
             models.UniqueConstraint(fields=["page", "reference"], name="one_question_per_reference"),
         ]

@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from consultations.references import normalise_question_ref
+from consultations.translatable import SynchronisedCharBlock
 from consultations.uncrc import format_articles, parse_articles
 
 from .models.aims import aim_choices
@@ -39,12 +40,12 @@ class PlanTableBlock(blocks.StructBlock):
 
 
 class ParagraphBlock(blocks.StructBlock):
-    number = blocks.CharBlock(
+    number = SynchronisedCharBlock(
         required=False, max_length=20, validators=[_validate_number], help_text="e.g. 9.2"
     )
     heading = blocks.CharBlock(required=False, max_length=255)
     text = blocks.RichTextBlock(required=False, features=["bold", "italic", "ol", "ul", "link"])
-    question_ref = blocks.CharBlock(
+    question_ref = SynchronisedCharBlock(
         required=False,
         max_length=20,
         label="Question reference",
@@ -53,7 +54,7 @@ class ParagraphBlock(blocks.StructBlock):
     aims = blocks.MultipleChoiceBlock(
         choices=aim_choices, required=False, widget=forms.CheckboxSelectMultiple, label="Plan aims"
     )
-    uncrc_articles = blocks.CharBlock(
+    uncrc_articles = SynchronisedCharBlock(
         required=False, max_length=200, label="UNCRC articles", help_text="Article numbers, e.g. 12, 31"
     )
     table = PlanTableBlock(required=False, help_text="A table after the text, if the paragraph has one")
@@ -80,7 +81,7 @@ class ParagraphBlock(blocks.StructBlock):
 
 
 class ChapterBlock(blocks.StructBlock):
-    number = blocks.CharBlock(
+    number = SynchronisedCharBlock(
         required=False, max_length=10, validators=[_validate_number], help_text="e.g. 9"
     )
     heading = blocks.CharBlock(max_length=255)

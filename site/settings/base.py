@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "home",
     "consultations",
     "youth_voice",
+    # Welsh and English versions of pages, translated segment by segment in the admin.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -54,7 +57,8 @@ MIDDLEWARE = [
     # output against BREACH since 4.2).
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "chorus.languages.LocaleMiddleware",
+    "chorus.languages.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -78,6 +82,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # The language switch on every page, without an app to hold it.
+            "builtins": ["chorus.templatetags.languages"],
         },
     },
 ]
@@ -152,8 +158,17 @@ LOGIN_REDIRECT_URL = "/admin/"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
+# Welsh and English with equal standing: Welsh is never placed second. English is the language a
+# string falls back to. Public pages are under /cy/ and /en-gb/ (see chorus.languages).
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", "English")]
+LANGUAGES = [("cy", "Cymraeg"), ("en-gb", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Pages exist in both languages, each version in its own tree (wagtail-localize keeps them in step).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The language last read in is remembered for a year, without an account.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -122,12 +122,12 @@ def _peer_fields(question) -> list[tuple[str, str, str]]:
 
 
 ABOUT_YOU_PEER_FIELDS = [
-    ("I am", "radio", "\n".join(label for _, label in RespondentType.choices)),
-    ("My age", "radio", "\n".join(label for _, label in AgeBand.choices)),
+    ("I am", "radio", "\n".join(str(label) for _, label in RespondentType.choices)),
+    ("My age", "radio", "\n".join(str(label) for _, label in AgeBand.choices)),
     ("Name", "singleline", ""),
     ("Organisation", "singleline", ""),
     ("Email or telephone", "singleline", ""),
-    ("Can we publish what you said?", "radio", "\n".join(label for _, label in Publication.choices)),
+    ("Can we publish what you said?", "radio", "\n".join(str(label) for _, label in Publication.choices)),
     ("Submission key", "hidden", ""),  # ours carries one hidden key too
 ]
 
@@ -184,7 +184,7 @@ def form_peer(questions, slug, *, about_you=True) -> tuple[FormPage, dict]:
             answers[field.clean_name] = {
                 "I am": "A young person",
                 "My age": "13 to 15",
-                "Can we publish what you said?": Publication.WITHOUT_NAME.label,
+                "Can we publish what you said?": str(Publication.WITHOUT_NAME.label),
             }.get(label, "")
     form.save_revision().publish()
     return form, answers

@@ -22,7 +22,7 @@ How each figure is measured, and why the comparison is fair:
 - journey_rps_<db>, journey_peer_rps_<db>, journey_ratio_<db> (budget ≥ 1.5): a phone journey
   is what a person does. For Chorus: GET the questionnaire (a fresh visitor: no cookies), take
   the CSRF cookie, the token and the page's fresh `submission_key` from it, POST every answer to
-  the form's action, expect 302 to `/consultations/<id>/responses/<reference>/`, follow it
+  the form's action, expect 302 to `/<language>/consultations/<id>/responses/<reference>/`, follow it
   (GET, with the cookies it set) and expect 200 showing the reference. For the peer: GET the
   form page, POST the same answers to it and expect its 200 landing page; a 200 that shows the
   form again (errors) is a failure. Both forms have the same fields: 10 questions of every kind
@@ -236,7 +236,7 @@ def chorus_journey(phone, bench):
     }
     sent, html = phone.request("POST", action.group(1), fields)
     location = sent.getheader("Location") or ""
-    receipt = re.fullmatch(rf"/consultations/{bench['journey_id']}/responses/([A-Z0-9-]+)/", location)
+    receipt = re.fullmatch(rf"/[a-z-]+/consultations/{bench['journey_id']}/responses/([A-Z0-9-]+)/", location)
     if sent.status != 302 or not receipt:
         error = re.search(r'class="error-message"[^>]*>([^<]*)', html)
         return f"POST: {sent.status} {location or (error.group(1).strip() if error else '')}"[:120]

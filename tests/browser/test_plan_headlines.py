@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_young_person_follows_a_priority_to_the_plan_and_then_to_the_question(demo, phone):
-    headlines = PlanHeadlinesPage.objects.get()
+    headlines = PlanHeadlinesPage.objects.get(locale__language_code="en-gb")
     page = phone
 
     page.goto(demo + headlines.url)

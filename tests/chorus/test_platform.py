@@ -94,6 +94,6 @@ def test_pages_are_compressed_for_phones(client, consultation):
     assert b"Have your say" in gzip.decompress(response.content)
 
 
-@pytest.mark.parametrize("path", ["/no-such-page/", "/api/v2/pages/999999/"])
+@pytest.mark.parametrize("path", ["/en-gb/no-such-page/", "/cy/no-such-page/", "/api/v2/pages/999999/"])
 def test_missing_things_are_404_not_500(client, db, path):
     assert client.get(path).status_code == 404

@@ -98,7 +98,7 @@ def test_version_urls_still_work_after_the_plan_is_renamed(
     old = plan.url + "versions/1/"
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(f"/admin/pages/{plan.pk}/edit/", edit_form(plan, slug="plan-2027"))
-    assert client.get("/plan/").status_code == 301  # the page itself is redirected…
+    assert client.get("/en-gb/plan/").status_code == 301  # the page itself is redirected…
     assert client.get(old, follow=True).status_code == 200  # …its versions are not
 
 
@@ -118,7 +118,7 @@ def test_submit_address_of_a_consultation_outside_any_site_is_not_a_server_error
     other_home = HomePage(title="Next year's site", slug="next")
     Page.get_first_root_node().add_child(instance=other_home)
     consultation = make_consultation(other_home, None, slug="later")
-    assert client.get(f"/consultations/{consultation.pk}/responses/").status_code == 404
+    assert client.get(f"/en-gb/consultations/{consultation.pk}/responses/").status_code == 404
 
 
 def test_a_repeated_number_never_takes_another_paragraphs_anchor(home):

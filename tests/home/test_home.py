@@ -8,15 +8,15 @@ def test_home_lists_open_consultations_and_published_plans(client, home, plan):
     make_consultation(home, plan, slug="open-now")
     make_consultation(home, plan, slug="closed", opens_delta=-20, closes_delta=-1)
     draft = make_consultation(home, plan, slug="draft", live=False)
-    html = client.get("/").content.decode()
-    assert 'href="/open-now/"' in html
-    assert 'href="/closed/"' not in html
-    assert draft.url is None or 'href="/draft/"' not in html
+    html = client.get("/en-gb/").content.decode()
+    assert 'href="/en-gb/open-now/"' in html
+    assert 'href="/en-gb/closed/"' not in html
+    assert draft.url is None or 'href="/en-gb/draft/"' not in html
     assert f'href="{plan.url}"' in html
 
 
 def test_home_says_when_nothing_is_open(client, home):
-    assert "There are no consultations open right now." in client.get("/").content.decode()
+    assert "There are no consultations open right now." in client.get("/en-gb/").content.decode()
 
 
 def test_generic_form_page_collects_a_request(client, home):
@@ -24,9 +24,9 @@ def test_generic_form_page_collects_a_request(client, home):
     home.add_child(instance=page)
     page.form_fields.create(label="Postal address", field_type="multiline", required=True)
     page.save_revision().publish()
-    missing = client.post("/copy/", {})
+    missing = client.post("/en-gb/copy/", {})
     assert "This field is required" in missing.content.decode()
-    client.post("/copy/", {"postal_address": "1 High Street"})
+    client.post("/en-gb/copy/", {"postal_address": "1 High Street"})
     assert page.get_submission_class().objects.filter(page=page).count() == 1
 
 
@@ -45,3 +45,30 @@ def test_home_page_and_site_are_rebuilt_if_missing(db):
     assert Site.objects.get(is_default_site=True).root_page.specific == home
     assert ensure_home_page() == home
     assert HomePage.objects.count() == 1
+
+
+def test_the_bare_address_opens_in_the_language_last_chosen(client, home):
+    """Neither language is unprefixed: `/` follows the cookie, then the browser, then English."""
+    assert client.get("/")["Location"] == "/en-gb/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="cy")["Location"] == "/cy/"
+    welsh = client.get("/cy/")
+    assert welsh.cookies["django_language"].value == "cy"
+    assert welsh.cookies["django_language"]["max-age"] >= 365 * 24 * 3600
+    assert client.get("/")["Location"] == "/cy/"  # remembered, no account needed
+    client.get("/en-gb/")
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="cy")["Location"] == "/en-gb/"
+
+
+def test_every_page_has_a_language_switch_welsh_first_and_its_lang(client, home):
+    html = client.get("/en-gb/").content.decode()
+    assert '<html lang="en-gb">' in html
+    switch = html[html.index('class="language-switch"') :]
+    assert switch.index(">Cymraeg<") < switch.index(">English<")
+    assert 'href="/cy/" hreflang="cy" lang="cy">Cymraeg</a>' in switch
+    assert 'hreflang="en-gb" lang="en-gb" aria-current="true">English</a>' in switch
+    assert '<html lang="cy">' in client.get("/cy/").content.decode()
+
+
+def test_staff_pages_stay_unprefixed_and_not_found_stays_not_found(admin_client, client, db):
+    assert client.get("/accounts/login/").status_code == 200
+    assert admin_client.get("/admin/no-such-screen/").status_code == 404

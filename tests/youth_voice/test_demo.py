@@ -12,7 +12,7 @@ from youth_voice.models import Answer, Response, Status
 def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     call_command("load_demo")
     call_command("load_demo")
-    plan = PlanDraftPage.objects.get()
+    plan = PlanDraftPage.objects.get(locale__language_code="en-gb")
     chapters = plan.chapters()
     assert len(chapters) >= 3
     assert sum(len(c.paragraphs) for c in chapters) >= 12
@@ -20,7 +20,7 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     assert len(markers) >= 6
     assert any(len(paragraphs) >= 2 for paragraphs in plan.paragraphs_by_ref().values())
 
-    consultation = ConsultationPage.objects.get()
+    consultation = ConsultationPage.objects.get(locale__language_code="en-gb")
     questions = consultation.questions.all()
     assert questions.count() >= 6
     assert {q.kind for q in questions} == set(KINDS)
@@ -28,7 +28,7 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     assert Questionnaire(consultation).stepped
     assert consultation.reference_check().plan_refs_without_question == []
     sent = Response.objects.filter(status=Status.SUBMITTED)
-    assert sent.count() == 48
+    assert sent.filter(language="en-gb").count() == 48 and sent.filter(language="cy").count() == 12
     assert sent.values("respondent_type").distinct().count() >= 4
     assert sent.filter(times_changed=1).count() == 1
     assert Response.objects.filter(status=Status.DRAFT).count() == 1
@@ -43,7 +43,7 @@ def test_demo_plan_is_imported_from_a_word_document_in_two_versions_with_headlin
     db, client, settings
 ):
     call_command("load_demo")
-    plan = PlanDraftPage.objects.get()
+    plan = PlanDraftPage.objects.get(locale__language_code="en-gb")
     assert (Path(settings.MEDIA_ROOT) / "demo" / "harrowby-vale-plan-draft-v2.docx").read_bytes()[:2] == b"PK"
     assert list(plan.versions.values_list("number", flat=True)) == [2, 1]
     changes = client.get(plan.url + "versions/2/changes/").content.decode()
@@ -54,3 +54,20 @@ def test_demo_plan_is_imported_from_a_word_document_in_two_versions_with_headlin
     headlines = PlanHeadlinesPage.objects.child_of(plan).get()
     assert "Someone to talk to" in client.get(headlines.url).content.decode()
     assert "Being listened to and respected" in client.get(plan.url + "aims/").content.decode()
+
+
+def test_demo_exists_in_welsh_with_answers_counted_with_the_english(db, client):
+    call_command("load_demo")
+    call_command("load_demo")  # still idempotent with its Welsh versions
+    english = ConsultationPage.objects.get(locale__language_code="en-gb")
+    welsh = ConsultationPage.objects.get(locale__language_code="cy")
+    assert welsh.answers_page_id == english.pk and welsh.url == "/cy/dweud-eich-dweud-2027-2030/"
+    html = client.get(welsh.url).content.decode()
+    assert "Ydy’r drafft yn glir am beth mae’n rhaid i’r cynllun ei gyflawni?" in html
+    assert PlanDraftPage.objects.get(locale__language_code="cy").url == "/cy/drafft-cynllun-2027-2030/"
+    headlines = PlanHeadlinesPage.objects.get(locale__language_code="cy")
+    assert "Rhywun i siarad â nhw" in client.get(headlines.url).content.decode()
+    assert Response.objects.filter(consultation=english, language="cy", status=Status.SUBMITTED).count() == 12
+    assert not Response.objects.filter(consultation=welsh).exists()
+    welsh_texts = Answer.objects.filter(response__language="cy", text__gt="").values_list("text", flat=True)
+    assert "Bwlio ar-lein." in set(welsh_texts) or "Mae popeth yn costio arian." in set(welsh_texts)

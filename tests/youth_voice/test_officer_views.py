@@ -57,8 +57,8 @@ def test_summary_shows_counts_percentages_and_texts(officer_client, consultation
     assert "<td>Swimming</td><td>1</td><td>100.0%</td>" in html
     assert "<td>Yes</td><td>1</td><td>50.0%</td>" in html
     assert "Someone to talk to" in html
-    assert "[Confidential – do not quote]</strong> Secret thoughts" in html
-    assert "[Publish without name]</span> Someone to talk to" in html
+    assert '[Confidential – do not quote]</strong> <span lang="en-gb">Secret thoughts</span>' in html
+    assert '[Publish without name]</span> <span lang="en-gb">Someone to talk to</span>' in html
 
 
 def test_filters_combine(officer_client, consultation, responses, answer):

@@ -45,7 +45,7 @@ def test_young_person_submits_and_gets_a_reference_and_a_code(client, consultati
     assert response.status_code == 302
     stored = Response.objects.get()
     assert re.fullmatch(r"[2-9A-Z]{3}-[2-9A-Z]{3}", stored.reference)
-    assert response["Location"] == f"/consultations/{consultation.pk}/responses/{stored.reference}/"
+    assert response["Location"] == f"/en-gb/consultations/{consultation.pk}/responses/{stored.reference}/"
     receipt = client.get(response["Location"]).content.decode()
     code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
     assert code.startswith(stored.reference + "-") and stored.secret_matches(code[-4:])
@@ -69,7 +69,7 @@ def test_young_person_submits_and_gets_a_reference_and_a_code(client, consultati
 
 
 def test_the_receipt_of_an_unknown_reference_is_not_found(client, consultation):
-    assert client.get(f"/consultations/{consultation.pk}/responses/AAA-AAA/").status_code == 404
+    assert client.get(f"/en-gb/consultations/{consultation.pk}/responses/AAA-AAA/").status_code == 404
 
 
 def test_one_option_posted_five_thousand_times_counts_once(client, consultation):
@@ -250,7 +250,10 @@ def test_a_password_protected_consultation_takes_no_answers_without_the_password
 
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_a_made_up_submission_address_is_not_found_however_long_its_number(client, db, method):
-    for address in ("/consultations/99999999999999999999/responses/", "/consultations/12/responses/"):
+    for address in (
+        "/en-gb/consultations/99999999999999999999/responses/",
+        "/cy/consultations/12/responses/",
+    ):
         assert getattr(client, method)(address).status_code == 404
 
 

@@ -7,9 +7,11 @@ and a withdrawn response's answers are deleted, so summaries never need to ask w
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from consultations.about_you import AgeBand, Publication, RespondentType
 
@@ -33,11 +35,11 @@ def new_secret() -> str:
 
 
 class Channel(models.TextChoices):
-    ONLINE = "online", "Online"
-    EVENT = "event", "At an event"
-    PAPER = "paper", "Paper form"
-    FORUM = "forum", "Youth forum"
-    LIVE = "live", "Live session"
+    ONLINE = "online", _("Online")
+    EVENT = "event", _("At an event")
+    PAPER = "paper", _("Paper form")
+    FORUM = "forum", _("Youth forum")
+    LIVE = "live", _("Live session")
 
 
 class Status(models.TextChoices):
@@ -67,7 +69,7 @@ class ResponseQuerySet(models.QuerySet):
         )
 
 
-FILTER_FIELDS = ("respondent_type", "age_band", "channel", "area")
+FILTER_FIELDS = ("respondent_type", "age_band", "channel", "area", "language")
 
 
 class Response(models.Model):
@@ -128,6 +130,11 @@ class Response(models.Model):
 
     def __str__(self):
         return self.reference
+
+    @property
+    def language_name(self) -> str:
+        """The language the person answered in, as its speakers name it ("Cymraeg", "English")."""
+        return dict(settings.LANGUAGES).get(self.language, self.language)
 
     @property
     def confidential(self) -> bool:

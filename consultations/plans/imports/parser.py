@@ -43,17 +43,18 @@ from .tables import Table, tables_kept_whole
 # `Ref – Q 6.1 Consultation Questionnaire` and its variants: hyphen, en or em dash, colon or nothing
 # after Ref; Q or Question; any spacing; the number may be missing (an error, reported by line).
 # More questions may follow (`Ref – Q 6.1, Q 6.2`). Possessive `*+` keeps long runs of spaces from
-# making the search slow.
+# making the search slow. Welsh drafts write the same marker `Cyf – C 6.1 Holiadur yr Ymgynghoriad`
+# (Cyfeirnod, Cwestiwn; `a` for "and").
 _MARKER = re.compile(
     r"""
     (?:[(\[]\s*+)?
-    \bref(?:erence)?\.?\s*+(?:[-–—:]+\s*+)?
-    q(?:uestion)?(?![a-z])\.?\s*+
+    \b(?:ref(?:erence)?|cyf(?:eirnod)?)\.?\s*+(?:[-–—:]+\s*+)?
+    (?:q(?:uestion)?|c(?:westiwn)?)(?![a-z])\.?\s*+
     (?P<refs>
         \d{1,3}(?:\.\d{1,3})*(?:[a-z](?![a-z]))?
-        (?:\s*+(?:,|&|/|and)\s*+q(?:uestion)?\.?\s*+\d{1,3}(?:\.\d{1,3})*(?:[a-z](?![a-z]))?)*
+        (?:\s*+(?:,|&|/|and|a)\s*+(?:q(?:uestion)?|c(?:westiwn)?)\.?\s*+\d{1,3}(?:\.\d{1,3})*(?:[a-z](?![a-z]))?)*
     )?
-    (?:\s*+consultation\s++questionnaire)?
+    (?:\s*+(?:consultation\s++questionnaire|holiadur\s++(?:yr\s++)?ymgynghoriad))?
     \s*+[)\]]?
     """,
     re.IGNORECASE | re.VERBOSE,

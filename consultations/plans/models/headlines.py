@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils.translation import gettext
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -13,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from consultations.references import normalise_question_ref, number_anchor, ref_sort_key
+from consultations.translatable import SynchronisedCharBlock
 
 from ..blocks import PARAGRAPH_NUMBER
 
@@ -26,12 +28,12 @@ class PriorityBlock(blocks.StructBlock):
     summary = blocks.TextBlock(help_text="What it means, in words a 10-year-old would use")
     what_will_change = blocks.TextBlock(label="What will be different")
     by_when = blocks.CharBlock(max_length=60, help_text="e.g. By September 2028")
-    plan_sections = blocks.CharBlock(
+    plan_sections = SynchronisedCharBlock(
         required=False,
         max_length=200,
         help_text="The chapters and paragraphs behind it, by number, e.g. 9, 9.19",
     )
-    question_refs = blocks.CharBlock(
+    question_refs = SynchronisedCharBlock(
         required=False, max_length=200, label="Questions", help_text="e.g. 6.1, 6.2"
     )
 
@@ -107,7 +109,7 @@ class PlanHeadlinesPage(Page):
                 if number in headings
             ]
             questions = [
-                Link(f"Question {ref}", question_urls[ref])
+                Link(gettext("Question %(reference)s") % {"reference": ref}, question_urls[ref])
                 for ref in _split(value["question_refs"])
                 if ref in question_urls
             ]

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -150,9 +151,9 @@ class PlanDraftPage(RoutablePageMixin, Page):
     """
 
     class Stage(models.TextChoices):
-        DRAFTING = "drafting", "Drafting"
-        CONSULTATION = "consultation", "Out for consultation"
-        FINAL = "final", "Final"
+        DRAFTING = "drafting", _("Drafting")
+        CONSULTATION = "consultation", _("Out for consultation")
+        FINAL = "final", _("Final")
 
     plan_period = models.CharField(max_length=50, help_text="For example 2027–2030")
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.DRAFTING)
@@ -212,7 +213,14 @@ class PlanDraftPage(RoutablePageMixin, Page):
 
         if self.pk is None:  # previewing a plan draft that has not been saved yet
             return None
-        consultations = ConsultationPage.objects.live().filter(plan_draft=self)
+        # Every language version of a consultation names the same plan draft (a synchronised field):
+        # the reader's is the one in this plan's language, else any.
+        about_this_plan = ConsultationPage.objects.live().filter(
+            plan_draft__translation_key=self.translation_key
+        )
+        consultations = about_this_plan.filter(locale_id=self.locale_id)
+        if not consultations.exists():
+            consultations = about_this_plan
         return next(
             (c for c in consultations.order_by("-opens_at") if c.is_open()),
             consultations.order_by("-closes_at").first(),
