@@ -11,7 +11,7 @@ class ConsultationsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import PlanDraftPage
-        from .models.consultation import forget_plan_paragraphs, forget_view_checks
+        from .models.consultation import forget_page_state, forget_plan_paragraphs
         from .plans.versions import on_plan_published
 
         page_published.connect(on_plan_published, sender=PlanDraftPage, dispatch_uid="plan_versions")
@@ -19,8 +19,8 @@ class ConsultationsConfig(AppConfig):
             signal.connect(
                 forget_plan_paragraphs, sender=PlanDraftPage, dispatch_uid=f"plan_paragraphs_{signal}"
             )
-        # Restrictions, aliases and places in the tree decide which pages need Wagtail's view check.
+        # Pages, restrictions and the tree: what was worked out from them (view checks, fresh screens).
         for signal in (post_save, post_delete):
             for model in (PageViewRestriction, *get_page_models()):
-                signal.connect(forget_view_checks, sender=model, dispatch_uid=f"view_checks_{model}_{signal}")
-        post_page_move.connect(forget_view_checks, dispatch_uid="view_checks_move")
+                signal.connect(forget_page_state, sender=model, dispatch_uid=f"view_checks_{model}_{signal}")
+        post_page_move.connect(forget_page_state, dispatch_uid="view_checks_move")

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from consultations.about_you import PERSONAL_DETAILS, RESPONSE_DETAILS
 from consultations.models import ConsultationPage
+from consultations.models.consultation import published_generation
 from consultations.translatable import language_of
 
 from .forms import CodeForm, ResponseForm
@@ -54,7 +55,12 @@ def respond(request, page):
     )
     if screen.about_you or screen.check:
         screen = journey.screens[0]
-    if not preview and not request.user.is_authenticated and not len(messages.get_messages(request)):
+    if (
+        not preview
+        and set(request.GET) <= {"step"}
+        and not request.user.is_authenticated
+        and not len(messages.get_messages(request))
+    ):
         return _fresh_screen(request, journey, screen)
     return render_screen(
         request,
@@ -88,7 +94,15 @@ def _fresh_screen(request, journey, screen):
         )
         return response.render().content.decode()
 
-    name = ("fresh-screen", screen.number, page.status, page.plan_generation, get_language())
+    # The address is part of the page (language links and alternates repeat it).
+    name = (
+        "fresh-screen",
+        request.get_full_path(),
+        screen.number,
+        page.status,
+        published_generation(),
+        get_language(),
+    )
     html = page.read_once_per_revision(name, render)
     html = html.replace(FRESH_CSRF_TOKEN, get_token(request)).replace(
         FRESH_SUBMISSION_KEY, str(ResponseForm.new_submission_key())

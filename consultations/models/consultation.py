@@ -68,13 +68,23 @@ def paths_needing_view_checks() -> frozenset:
     return cache.get_or_set(VIEW_CHECKS_KEY, read, timeout=3600)
 
 
-def forget_view_checks(sender, **kwargs):
-    cache.delete(VIEW_CHECKS_KEY)
+GENERATION_KEY = "consultations:published-generation"
+
+
+def published_generation() -> str:
+    """Changes whenever any page is saved, published, unpublished, moved or deleted: what a page
+    shows of others (its plan draft's paragraphs, its versions in other languages) may have changed."""
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+def forget_page_state(sender, **kwargs):
+    """The tree, a page or a view restriction changed: forget what was worked out from them."""
+    cache.delete_many([VIEW_CHECKS_KEY, GENERATION_KEY])
 
 
 def forget_plan_paragraphs(sender, instance, **kwargs):
     """A plan published anew (or unpublished): the questionnaire reads its paragraphs again."""
-    cache.delete_many([plan_paragraphs_cache_key(instance.pk), f"plan-generation:{instance.pk}"])
+    cache.delete(plan_paragraphs_cache_key(instance.pk))
 
 
 class ConsultationPage(Page):
@@ -202,15 +212,6 @@ class ConsultationPage(Page):
         if plan is None or plan.locale_id == self.locale_id:
             return plan
         return plan.get_translation_or_none(self.locale_id) or plan
-
-    @property
-    def plan_generation(self) -> str:
-        """Changes whenever the plan draft is published again, so screens showing its paragraphs
-        are rendered afresh."""
-        plan = self.localized_plan_draft
-        if plan is None:
-            return ""
-        return cache.get_or_set(f"plan-generation:{plan.pk}", lambda: uuid.uuid4().hex, timeout=None)
 
     def read_once_per_revision(self, name, read):
         """`read()` once per published revision in each process: every screen and every submission

@@ -93,7 +93,9 @@ def test_the_welsh_page_reads_the_welsh_plan_when_there_is_one(client, consultat
     assert 'href="/cy/plan/#' in html and "Helpu plant i wneud ffrindiau." in html
 
 
-def test_the_welsh_plan_reads_in_welsh_and_links_to_the_welsh_questions(client, consultation, plan, welsh_version):
+def test_the_welsh_plan_reads_in_welsh_and_links_to_the_welsh_questions(
+    client, consultation, plan, welsh_version
+):
     welsh_plan = translate(plan, "cy", WELSH)
     html = client.get(welsh_plan.url).content.decode()
     assert '<html lang="cy">' in html and "Cynnwys" in html and "Helpu plant i wneud ffrindiau." in html

@@ -3,6 +3,7 @@ of a young person, and nothing personal is ever asked of, refused over or stored
 
 import pytest
 
+from consultations.about_you import AboutYouField
 from tests.conftest import form_data, make_consultation
 from youth_voice.models import Response
 
@@ -19,16 +20,7 @@ def government(home):
     return make_consultation(
         home,
         slug="government",
-        about_you_asked=[
-            "respondent_type",
-            "age_band",
-            "area",
-            "school_or_group",
-            "name",
-            "organisation",
-            "contact",
-            "postal_address",
-        ],
+        about_you_asked=list(AboutYouField.values),  # every "about you" question
         about_you_required=["respondent_type", "name", "contact"],
         respondent_types=["young_person", "professional", "organisation"],
         areas="North\nSouth",

@@ -11,6 +11,7 @@ import polib
 import pytest
 
 from chorus.catalogues import LOCALE_DIR
+from consultations.about_you import AboutYouField
 from consultations.translating import translate
 from tests.conftest import form_data, make_consultation
 from youth_voice.models import Response
@@ -149,16 +150,7 @@ def welsh_source(home):
         contact_details="<p>Tîm Cyfranogiad</p>",
         audience="pobl ifanc 11–25 oed",
         areas="Y Fenni\nCas-gwent",
-        about_you_asked=[
-            "respondent_type",
-            "age_band",
-            "area",
-            "school_or_group",
-            "name",
-            "organisation",
-            "contact",
-            "postal_address",
-        ],
+        about_you_asked=list(AboutYouField.values),  # every "about you" question
     )
 
 

@@ -284,3 +284,23 @@ def test_answers_to_a_page_under_an_alias_of_a_restricted_page_are_checked_by_wa
 
     alias = home.create_alias(update_slug="home-alias")
     assert alias.path in paths_needing_view_checks()
+
+
+def test_a_fresh_screen_shows_the_plan_as_published_now(client, home):
+    from tests.conftest import make_plan
+
+    plan = make_plan(home)
+    consultation = make_consultation(home, plan, slug="fresh")
+    assert "Help children build friendships." in client.get(consultation.url).content.decode()
+    draft = plan.get_latest_revision_as_object()
+    draft.body[0].value["paragraphs"][0]["text"] = (
+        draft.body[0].value["paragraphs"][0]["text"].__class__("<p>Help children make friends at school.</p>")
+    )
+    draft.save_revision().publish()
+    html = client.get(consultation.url).content.decode()
+    assert "Help children make friends at school." in html and "build friendships" not in html
+
+
+def test_a_visitors_query_string_is_never_served_to_others(client, consultation):
+    client.get(consultation.url + "?ref=somebody-elses-link")
+    assert "somebody-elses-link" not in client.get(consultation.url).content.decode()
