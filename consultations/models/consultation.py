@@ -229,7 +229,7 @@ class ConsultationPage(Page):
     @classmethod
     def at_revision(cls, pk, live_revision_id, url_path):
         """The live page at this revision and address, read once per process."""
-        key = (pk, live_revision_id, url_path)
+        key = (pk, live_revision_id, url_path, published_generation())  # its plan or translations may change
         if key not in PER_REVISION:
             PER_REVISION[key] = cls.objects.get(pk=pk)
         return PER_REVISION[key]
