@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, ProtectedError
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .references import normalise_question_ref
 
@@ -26,7 +28,9 @@ class Questionnaire:
 
     def __init__(self, page, questions=None):
         self.page = page
-        self.questions = list(page.questions.all() if questions is None else questions)
+        questions = page.questions.all() if questions is None else questions
+        # A draft's preview may hold a question still being written: only complete ones are asked.
+        self.questions = [question for question in questions if question.is_complete()]
         self.by_reference = {question.reference: question for question in self.questions}
 
     @cached_property
@@ -152,38 +156,72 @@ class AnsweredQuestions:
     def count(self, question) -> int:
         return self.respondents.get(question.key, 0)
 
+    def answers(self, question) -> str:
+        """ "27 answers", in the reader's language."""
+        count = self.count(question)
+        return ngettext("%(count)s answer", "%(count)s answers", count) % {"count": count}
+
     def refusals(self, question) -> list[tuple[str, str]]:
         """(field, message) for each change to `question` that would change what its answers mean."""
         identity = self.identities.get(question.key)
         if identity is None:
             return []
-        answers = f"{self.count(question)} answer{'s' if self.count(question) != 1 else ''}"
-        name = f"Question {question.reference}"
-        refusals = []
+        named = {"question": question.editor_name, "answers": self.answers(question)}
         if identity.kind != question.kind:
-            refusals.append(
-                ("kind", f"{name} has {answers}, so its kind cannot change: add a new question instead.")
+            message = _(
+                "%(question)s has %(answers)s, so its kind cannot change: add a new question instead."
             )
-        elif identity.points != question.scale_size:
-            refusals.append(
-                (
-                    "scale_points",
-                    f"{name} has {answers}, so its number of points cannot change: "
-                    "add a new question instead.",
-                )
+            return [("kind", message % named)]
+        if identity.points != question.scale_size:
+            message = _(
+                "%(question)s has %(answers)s, so its number of points cannot change: "
+                "add a new question instead."
             )
+            return [("scale_points", message % named)]
         removed = self.codes.get(question.key, set()) - {
             option.code for option in question.kind_class.options(question)
         }
         if removed:
-            refusals.append(
-                (
-                    "options",
-                    f"{name}: the options {', '.join(sorted(removed))} have answers, "
-                    "so they cannot be removed. You can reword them.",
-                )
+            message = _(
+                "%(question)s: the options %(codes)s have answers, so they cannot be removed. "
+                "You can reword them."
             )
-        return refusals
+            return [("options", message % (named | {"codes": ", ".join(sorted(removed))}))]
+        return []
+
+    def removal_refusal(self, question) -> str | None:
+        """Why an answered question cannot simply be removed, and what to do instead; None if it can."""
+        if question.key not in self.identities:
+            return None
+        return _(
+            "%(question)s has %(answers)s, so it can't be removed. To stop asking it, tick “Stop asking "
+            "this question” in its panel: its answers are kept and still shown in the summary."
+        ) % {"question": question.editor_name, "answers": self.answers(question)}
+
+    def rewordings(self, question) -> list[str]:
+        """What an editor reworded in an answered question, said so they know its answers stay."""
+        identity = self.identities.get(question.key)
+        if identity is None or identity.kind != question.kind:
+            return []
+        named = {"question": question.editor_name, "answers": self.answers(question)}
+        notes = []
+        if identity.prompt != question.prompt:
+            count = self.count(question)
+            message = ngettext(
+                "%(question)s was reworded: its %(count)s answer stays attached to it.",
+                "%(question)s was reworded: its %(count)s answers stay attached to it.",
+                count,
+            )
+            notes.append(message % {"question": question.editor_name, "count": count})
+        before = {option["code"]: option["label"] for option in identity.known_options}
+        for option in _options(question):  # the usual labels as the identity keeps them
+            code, label = option["code"], option["label"]
+            if before.get(code, label) != label:
+                message = _(
+                    "%(question)s: the option “%(before)s” is now “%(after)s”; its answers stay with it."
+                )
+                notes.append(message % (named | {"before": before[code], "after": label}))
+        return notes
 
 
 def release_changing_references(page):

@@ -30,6 +30,14 @@ KINDS: dict[str, QuestionKind] = {
     )
 }
 KIND_CHOICES = [(code, kind.label) for code, kind in KINDS.items()]
+# Every editor field some kind uses (options, the follow-up, min and max…): a question's editor
+# shows only its own kind's, and a question keeps no leftovers of another kind's.
+SETTINGS_FIELDS = tuple(dict.fromkeys(name for kind in KINDS.values() for name in kind.settings))
+
+
+def settings_by_kind() -> dict[str, list[str]]:
+    """{kind code: the editor fields it uses}, for the editor's script."""
+    return {code: list(kind.settings) for code, kind in KINDS.items()}
 
 
 def kind_of(code: str) -> QuestionKind:
@@ -46,6 +54,8 @@ __all__ = [
     "Option",
     "QuestionKind",
     "RankFigure",
+    "SETTINGS_FIELDS",
+    "settings_by_kind",
     "kind_of",
     "readable",
 ]

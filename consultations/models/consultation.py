@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -24,8 +25,9 @@ from ..about_you import (
     default_respondent_types,
 )
 from ..handover import hand_over
+from ..panels import QuestionsPanel
 from ..questionnaire import AnsweredQuestions, Questionnaire, release_changing_references, sync_identities
-from ..references import ref_anchor, ref_sort_key
+from ..references import normalise_question_ref, ref_anchor, ref_sort_key
 from ..translatable import language_of
 from .admin_form import ConsultationPageForm
 
@@ -85,6 +87,20 @@ def forget_page_state(sender, **kwargs):
 def forget_plan_paragraphs(sender, instance, **kwargs):
     """A plan published anew (or unpublished): the questionnaire reads its paragraphs again."""
     cache.delete(plan_paragraphs_cache_key(instance.pk))
+
+
+def storable_questions(questions) -> list:
+    """The questions that can be stored as rows: a draft saved before it was published (Wagtail
+    stores unpublished pages' drafts as rows too) may hold a question still being written, with no
+    reference yet or the reference of another. Those stay in the draft's revision only."""
+    stored, seen = [], set()
+    for question in questions:
+        if question.is_complete():
+            reference = normalise_question_ref(question.reference)
+            if reference not in seen:
+                seen.add(reference)
+                stored.append(question)
+    return stored
 
 
 class ConsultationPage(Page):
@@ -163,7 +179,7 @@ class ConsultationPage(Page):
         HelpPanel(
             template="consultations/admin/answered_questionnaire_panel.html", heading="Before you edit"
         ),
-        InlinePanel("questions", label="Question", heading="Questionnaire"),
+        QuestionsPanel("questions", label=_("Question"), heading=_("Questionnaire")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("about_you_asked"), FieldPanel("about_you_required")]),
@@ -196,11 +212,19 @@ class ConsultationPage(Page):
         """Save the questions, then keep their identities in step (publishing by any route)."""
         if kwargs.get("update_fields") is not None:  # e.g. save_revision: the questions are untouched
             return super().save(*args, **kwargs)
-        with transaction.atomic():
-            if self.pk:
-                release_changing_references(self)
-            result = super().save(*args, **kwargs)
-            sync_identities(self)
+        questions = list(self.questions.all())
+        stored = storable_questions(questions)
+        if len(stored) != len(questions):
+            self.questions = stored
+        try:
+            with transaction.atomic():
+                if self.pk:
+                    release_changing_references(self)
+                result = super().save(*args, **kwargs)
+                sync_identities(self)
+        finally:
+            if len(stored) != len(questions):
+                self.questions = questions  # the draft's revision keeps what is still being written
         return result
 
     @cached_property

@@ -7,27 +7,31 @@ translation manages: a question dropped by a revision is retired (kept, not show
 answers stay where they are.
 """
 
+import json
 import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from ..kinds import KIND_CHOICES, Option, kind_of
+from ..kinds import KIND_CHOICES, SETTINGS_FIELDS, Option, kind_of, settings_by_kind
 from ..references import normalise_question_ref, ref_anchor
 from ..translatable import SynchronisedCharBlock
 from ..uncrc import articles_field, format_articles, parse_articles
 
 OPTION_CODE_MAX_CHARS = 40
+KIND_SETTINGS_JSON = json.dumps(settings_by_kind())
 OPTION_MAX_CHARS = 255
 
 
@@ -39,7 +43,13 @@ class QuestionReferenceField(models.CharField):
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
-        value = normalise_question_ref(getattr(model_instance, self.attname))
+        """Normalised when it reads as a reference. Revisions serialise through this too, and a
+        draft may hold a reference still being typed: `Question.save` refuses to store one."""
+        value = getattr(model_instance, self.attname)
+        try:
+            value = normalise_question_ref(value)
+        except ValidationError:
+            return value
         setattr(model_instance, self.attname, value)
         return value
 
@@ -138,14 +148,21 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
     aims = ParentalManyToManyField("consultations.PlanAim", blank=True, related_name="questions")
     uncrc_articles = articles_field(help_text="Article numbers, e.g. 12, 31")
 
+    # Only the fields the chosen kind uses are shown (static/js/question_editor.js reads them from
+    # the kinds registry, given to the kind's select); without the script every field shows.
     panels = [
-        FieldRowPanel([FieldPanel("reference"), FieldPanel("kind"), FieldPanel("required")]),
+        HelpPanel(template="consultations/admin/question_status_panel.html"),
+        FieldPanel("retire"),  # a field of the editor's form (QuestionForm), shown once answered
+        FieldRowPanel(
+            [
+                FieldPanel("reference"),
+                FieldPanel("kind", widget=forms.Select(attrs={"data-kind-settings": KIND_SETTINGS_JSON})),
+                FieldPanel("required"),
+            ]
+        ),
         FieldPanel("prompt"),
         FieldPanel("help_text"),
-        FieldPanel("options"),
-        FieldRowPanel([FieldPanel("max_choices"), FieldPanel("max_length"), FieldPanel("scale_points")]),
-        FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
-        FieldPanel("follow_up_prompt"),
+        *[FieldPanel(name) for name in SETTINGS_FIELDS],
         FieldPanel("section_heading"),
         FieldRowPanel([FieldPanel("show_if_reference"), FieldPanel("show_if_options")]),
         MultiFieldPanel(
@@ -154,7 +171,7 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
                 FieldPanel("uncrc_articles"),
                 FieldPanel("needs_review"),
             ],
-            heading="Tags",
+            heading=_("Tags"),
             classname="collapsed",
         ),
     ]
@@ -235,13 +252,43 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
             )
         self.options = items
 
+    # Set by the editor's form while a draft is saved: a draft keeps whatever was typed, and its
+    # problems are told when it is published (consultations.models.admin_form.QuestionForm).
+    checking_draft = False
+
+    @property
+    def editor_name(self) -> str:
+        """How editors and their messages name the question: "Q4 – Tell us about…"."""
+        prompt = Truncator(self.prompt.strip()).chars(60)
+        if not self.reference:
+            return prompt or gettext("A question with no reference yet")
+        return gettext("Q%(reference)s – %(prompt)s") % {"reference": self.reference, "prompt": prompt}
+
+    def is_complete(self) -> bool:
+        """Whether it can be stored and asked: a reference that reads as one, and a prompt."""
+        try:
+            normalise_question_ref(self.reference)
+        except ValidationError:
+            return False
+        return bool(self.prompt.strip())
+
+    def clear_other_kinds_settings(self):
+        """Leftovers of another kind (options of a question made free text, say) are not kept."""
+        used = set(self.kind_class.settings)
+        for name in SETTINGS_FIELDS:
+            if name not in used:
+                empty = [] if name == "options" else None if self._meta.get_field(name).null else ""
+                setattr(self, name, empty)
+
     def clean(self):
         super().clean()
         errors = {}
-        try:
-            self.reference = normalise_question_ref(self.reference)
-        except ValidationError as error:
-            errors["reference"] = error
+        self.clear_other_kinds_settings()
+        if self.reference or not self.checking_draft:
+            try:
+                self.reference = normalise_question_ref(self.reference)
+            except ValidationError as error:
+                errors["reference"] = error
         try:
             self.uncrc_articles = format_articles(parse_articles(self.uncrc_articles))
         except ValidationError as error:
@@ -252,16 +299,17 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
             except ValidationError as error:
                 errors["show_if_reference"] = error
             if not self.show_if_codes():
-                errors["show_if_options"] = "Say which answers to that question show this one."
+                errors["show_if_options"] = _("Say which answers to that question show this one.")
         self.give_options_codes()
         codes = [option.code for option in self.option_list()]
         if len(codes) != len(set(codes)):
-            errors["options"] = "Two options have the same code: give each its own."
+            errors["options"] = _("Two options have the same code: give each its own.")
         errors |= self.kind_class.settings_errors(self)
-        if errors:
+        if errors and not self.checking_draft:
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        self.reference = normalise_question_ref(self.reference)  # never stored unless it reads as one
         self.give_options_codes()
         super().save(*args, **kwargs)
 

@@ -97,14 +97,16 @@ def test_duplicate_references_are_refused(admin_client, consultation):
     rows[2]["reference"] = "Q 6.1"
     response = post_edit(admin_client, consultation, rows)
     assert response.status_code == 200
-    assert "Question 6.1 appears twice" in response.content.decode()
+    assert "Q6.1 – How long is too long to wait?: reference 6.1 appears twice" in response.content.decode()
     assert ConsultationPage.objects.get(pk=consultation.pk).questions.filter(reference="6.2").exists()
 
 
-def test_removing_an_answered_question_retires_it_and_keeps_its_answers(admin_client, consultation, answer):
+def test_retiring_an_answered_question_stops_asking_it_and_keeps_its_answers(
+    admin_client, consultation, answer
+):
     answer({"6.1": "kept forever"})
     rows = current_rows(consultation)
-    rows[1]["DELETE"] = "on"
+    rows[1]["retire"] = "on"
     assert post_edit(admin_client, consultation, rows).status_code == 302
     assert not consultation.questions.filter(reference="6.1").exists()
     identity = QuestionIdentity.objects.get(consultation=consultation, reference="6.1")
@@ -119,7 +121,10 @@ def test_an_answered_question_keeps_its_kind(admin_client, consultation, answer)
     rows[2]["kind"] = "multiple_choice"
     response = post_edit(admin_client, consultation, rows)
     assert response.status_code == 200
-    assert "Question 6.2 has 1 answer, so its kind cannot change" in response.content.decode()
+    assert (
+        "Q6.2 – How long is too long to wait? has 1 answer, so its kind cannot change"
+        in response.content.decode()
+    )
     assert Question.objects.get(page=consultation, reference="6.2").kind == "single_choice"
 
 
@@ -128,7 +133,9 @@ def test_an_answered_option_cannot_be_removed_but_can_be_reworded(admin_client, 
     rows = current_rows(consultation)
     rows[2]["options"] = options_data([("A month", "a-month"), ("Three months", "three-months")])
     response = post_edit(admin_client, consultation, rows)
-    assert "the options a-week have answers, so they cannot be removed" in response.content.decode()
+    assert "Q6.2 – How long is too long to wait?: the options a-week have answers, so they cannot" in (
+        response.content.decode()
+    )
 
     rows[2]["options"] = options_data(
         [("Seven days", "a-week"), ("A month", "a-month"), ("Three months", "three-months")]
@@ -149,6 +156,7 @@ def test_editor_is_told_what_cannot_change_before_editing_an_answered_questionna
     page = admin_client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
     assert "1 response already answers this questionnaire" in page
     assert "You cannot: change the kind of a question that has answers" in page
+    assert "1 answer: this question can't be removed" in page
 
 
 def test_two_questions_swap_references_in_one_edit(admin_client, consultation):
