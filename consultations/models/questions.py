@@ -262,7 +262,12 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
         prompt = Truncator(self.prompt.strip()).chars(60)
         if not self.reference:
             return prompt or gettext("A question with no reference yet")
-        return gettext("Q%(reference)s – %(prompt)s") % {"reference": self.reference, "prompt": prompt}
+        return self.editor_name_format() % {"reference": self.reference, "prompt": prompt}
+
+    @staticmethod
+    def editor_name_format() -> str:
+        """The editor's script names panels the same way as they are typed (question_editor.js)."""
+        return gettext("Q%(reference)s – %(prompt)s")
 
     def is_complete(self) -> bool:
         """Whether it can be stored and asked: a reference that reads as one, and a prompt."""

@@ -62,7 +62,12 @@
       return;
     }
     var words = prompt ? prompt.value.trim() : "";
-    heading.textContent = "Q" + ref + (words ? " – " + shorten(words) : "");
+    var status = panel.querySelector("[data-name-format]");
+    var format = status ? status.getAttribute("data-name-format") : "Q%(reference)s – %(prompt)s";
+    if (!words) {
+      format = format.slice(0, format.indexOf("%(reference)s") + "%(reference)s".length);
+    }
+    heading.textContent = format.replace("%(reference)s", ref).replace("%(prompt)s", shorten(words));
   }
 
   function guardRemoval(panel) {
