@@ -39,4 +39,6 @@ def test_the_admin_refuses_new_points_for_an_answered_scale(admin_client, home):
     rows = current_rows(page)
     rows[0]["scale_points"] = 10
     response = post_edit(admin_client, page, rows)
-    assert "Q1 – Rate the plan has 1 answer, so its number of points cannot change" in response.content.decode()
+    assert (
+        "Q1 – Rate the plan has 1 answer, so its number of points cannot change" in response.content.decode()
+    )

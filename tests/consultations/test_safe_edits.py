@@ -89,3 +89,25 @@ def test_answers_are_counted_for_every_question_at_once(consultation, answer, dj
         answered = AnsweredQuestions.for_page(consultation)
     counts = {question.reference: answered.count(question) for question in consultation.questions.all()}
     assert counts == {"1": 1, "6.1": 2, "6.2": 1, "7": 2, "8": 1}
+
+
+def test_an_officer_who_reads_the_admin_in_welsh_is_told_in_welsh(
+    admin_client, admin_user, consultation, answer
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "cy"
+    profile.save()
+    answer({"6.1": "un"})
+    html = admin_client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
+    assert "C6.1 – What would help you cope?" in html
+    assert "1 ateb: ni ellir tynnu’r cwestiwn hwn." in html and "Peidio â gofyn y cwestiwn hwn" in html
+    rows = current_rows(consultation)
+    rows[1]["DELETE"] = "1"
+    response = post_edit(admin_client, consultation, rows)
+    assert (
+        response.context["form"]
+        .non_field_errors()[0]
+        .startswith("Mae gan C6.1 – What would help you cope? 1 ateb, felly ni ellir ei dynnu.")
+    )
