@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.html import strip_tags
 
 from consultations.models import ConsultationPage, Question
 from consultations.references import normalise_question_ref, ref_sort_key
 
+from ..text import plain_text
 from .parsed import ParsedParagraph, ParsedPlan
 from .readers import PlanImportError
 
@@ -207,7 +207,7 @@ def _places(source) -> dict[str, list[_Place]]:
 
 
 def _first_sentence_of_html(html: str) -> str:
-    text = " ".join(strip_tags(html.replace("</p>", "</p> ").replace("</li>", "</li> ")).split())
+    text = plain_text(html)
     return ParsedParagraph(pieces=[("p", text)]).first_sentence() if text else ""
 
 
