@@ -222,3 +222,20 @@ def test_csv_cells_are_never_formulas_however_they_are_disguised(officer_client,
 
 def test_menu_shows_responses_to_officers(officer_client):
     assert '"url": "/admin/responses/"' in officer_client.get("/admin/").content.decode()
+
+
+def test_the_exports_stream_rows_as_they_are_read(officer_client, consultation, responses):
+    """The header comes before any response is read, and responses are read in chunks as rows are
+    written, so memory stays flat whatever their number."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from youth_voice.exports import response_rows
+
+    for codes in (False, True):
+        rows = response_rows(consultation, codes=codes)
+        with CaptureQueriesContext(connection) as queries:
+            next(rows)
+        assert not any("youth_voice_response" in query["sql"] for query in queries.captured_queries)
+        assert len(list(rows)) == 2
+    assert officer_client.get(url(consultation, "export-codes.csv")).streaming
