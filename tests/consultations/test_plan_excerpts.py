@@ -119,3 +119,13 @@ def test_the_demo_consultation_shows_no_entity_escaped_twice(db, client):
                 consultation.url,
                 step,
             )
+
+
+def test_the_editor_says_the_links_wait_for_the_plan(admin_client, home):
+    plan = tricky_plan(home, live=False)
+    consultation = make_consultation(home, plan, slug="editor-says")
+    html = admin_client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
+    assert "is not published, so this consultation neither links to it nor quotes it" in html
+    plan.get_latest_revision().publish()
+    html = admin_client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
+    assert "neither links to it nor quotes it" not in html
