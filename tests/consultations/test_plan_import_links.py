@@ -143,3 +143,14 @@ def test_the_admin_report_warns_lists_the_changes_and_links_to_the_consultation(
     assert f'href="/admin/pages/{consultation.pk}/edit/"' in html
     assert f'href="/admin/pages/{consultation.pk}/view_draft/"' in html
     assert f'href="{consultation.url}"' in html and "Open the public page" in html
+
+
+def test_reconciling_with_the_plan_already_named_says_the_plan_draft_is_unchanged(consultation, plan):
+    from consultations.plans.imports.questionnaire import reconcile_questionnaire
+
+    changes = dict(reconcile_questionnaire(consultation, plan).changes())
+    assert changes["Plan draft"] == f"Already “{plan.title}”: not changed"
+    assert (
+        changes["Questions added"]
+        == "Q99 “What do you think about 10.2 “Buses in the evening” (Active lives)?”"
+    )

@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from consultations.models import ConsultationPage, PlanDraftPage, Question
+from consultations.models import ConsultationPage, Question
 from consultations.references import normalise_question_ref, ref_sort_key
 
 from ..text import plain_text
@@ -143,7 +143,7 @@ class Reconciliation:
         """Exactly what changed in the consultation: its plan draft, and its questions added,
         updated (never) and left alone."""
         none = _("None")
-        if self.held_back:
+        if self.held_back or not self.plan_title:
             plan = _("Not changed")
         elif not self.linked:
             plan = _("Already “%(plan)s”: not changed") % {"plan": self.plan_title}
@@ -245,13 +245,12 @@ def reconcile_questionnaire(
         asked = {_normal(q.reference): q for q in consultation.questions.all()}
         asked |= {_normal(q.reference): q for q in draft.questions.all()}  # the latest wording
         existing = set(asked)
-        named = plan if plan is not None else source if isinstance(source, PlanDraftPage) else None
         reconciliation = Reconciliation(
             consultation=consultation,
             orphaned=sorted(existing - set(places), key=ref_sort_key),
             kept=sorted(existing & set(places), key=ref_sort_key),
             in_draft_only=consultation.live,
-            plan_title=named.title if named is not None else "",
+            plan_title=draft.plan_draft.title if draft.plan_draft is not None else "",
             clashes=_clashes(draft, asked, places),
         )
         if reconciliation.clashes and not link_anyway:
@@ -261,6 +260,7 @@ def reconcile_questionnaire(
             previous = draft.plan_draft
             reconciliation.previous_plan = previous.title if previous is not None else ""
             reconciliation.linked = True
+            reconciliation.plan_title = plan.title
             draft.plan_draft = plan
             if not consultation.live:
                 consultation.plan_draft = plan
