@@ -4,18 +4,16 @@ from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage, QuestionIdentity
 
-from .exports import response_rows, stream_csv
+from .exports import csv_download
 from .models import AgeBand, Channel, RespondentType, Response, Status
 from .models.response import FILTER_FIELDS
 from .summary import questions_in_order, summarise, texts_for
@@ -168,13 +166,18 @@ def question_texts(request, page_id, question_id):
     )
 
 
+may_export = permission_required("youth_voice.export_response", raise_exception=True)
+
+
 @view_responses
-@permission_required("youth_voice.export_response", raise_exception=True)
+@may_export
 def export_csv(request, page_id):
-    consultation = _consultation(page_id)
-    filename = f"{consultation.slug}-responses-{timezone.localdate():%Y-%m-%d}.csv"
-    return StreamingHttpResponse(
-        stream_csv(response_rows(consultation)),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    """Headers with each question's wording, values as people read them, in the officer's language."""
+    return csv_download(_consultation(page_id))
+
+
+@view_responses
+@may_export
+def export_codes(request, page_id):
+    """Stable headers and stored codes, for software."""
+    return csv_download(_consultation(page_id), codes=True)

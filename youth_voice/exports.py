@@ -1,35 +1,47 @@
-"""CSV export of a consultation's responses: one row per response, stable columns per question.
+"""CSV exports of a consultation's responses: one row per response, one or more columns per question.
 
-Columns are named by question reference (and option code where a question has one column per
-option), so a file downloaded today lines up with one downloaded after the wording changes.
+Two files, linked side by side in the admin:
+
+- the **readable** export, for people: headers carry each question's reference and wording
+  ("Q6.1 – Should the council…"), and about-you values and answers are written as people read
+  them ("A young person", "13 to 15", "Yes") in the officer's language;
+- the **codes** export, for software: stable headers (field names, `Q6.1`, `Q7 swimming`) that do not
+  change when wording does, and the stored codes (`young_person`, `13_15`, `yes`).
+
+Both are streamed a row at a time, with memory flat for any number of responses.
 """
 
 import csv
 import re
 import unicodedata
+from itertools import chain
 
 from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext_lazy as _
 
 from .models import Answer, Response
 from .summary import questions_in_order
 
 RESPONSE_COLUMNS = [
-    ("reference", "Reference"),
-    ("submitted_at", "Submitted at"),
-    ("changed_at", "Last changed"),
-    ("times_changed", "Times changed"),
-    ("channel", "Channel"),
-    ("language", "Language"),
-    ("speaks_for", "Speaks for"),
-    ("publication", "Publication"),
-    ("respondent_type", "Respondent type"),
-    ("age_band", "Age band"),
-    ("area", "Area"),
-    ("school_or_group", "School or group"),
-    ("name", "Name"),
-    ("organisation", "Organisation"),
-    ("contact", "Email or telephone"),
-    ("postal_address", "Postal address"),
+    ("reference", _("Reference")),
+    ("submitted_at", _("Submitted at")),
+    ("changed_at", _("Last changed")),
+    ("times_changed", _("Times changed")),
+    ("channel", _("Channel")),
+    ("language", _("Language")),
+    ("speaks_for", _("Speaks for")),
+    ("publication", _("Publication")),
+    ("respondent_type", _("Respondent type")),
+    ("age_band", _("Age band")),
+    ("area", _("Area")),
+    ("school_or_group", _("School or group")),
+    ("name", _("Name")),
+    ("organisation", _("Organisation")),
+    ("contact", _("Email or telephone")),
+    ("postal_address", _("Postal address")),
 ]
 # Spreadsheets run cells that start with these as formulas, and also when the character comes
 # after spaces or invisible characters, or in its full-width form (＝ ＋ － ＠).
@@ -52,28 +64,40 @@ def safe_cell(value) -> str:
     return "'" + text if first in FORMULA_STARTS or text[:1] in FORMULA_STARTS else text
 
 
-def response_rows(consultation):
-    """Yield the header, then one row per sent response; memory stays flat for any number."""
-    questions = questions_in_order(consultation)
-    columns = [(identity, identity.options()) for identity, _question in questions]
-    header = [label for _, label in RESPONSE_COLUMNS]
-    for identity, options in columns:
-        header += identity.kind_class.csv_columns(identity.column_reference, options)
-    yield header
+def response_rows(consultation, *, codes=False):
+    """The header, then one row per sent response: readable, or with `codes` machine-readable."""
+    columns = [
+        (identity, question, identity.options()) for identity, question in questions_in_order(consultation)
+    ]
+    if codes:
+        header = [name for name, _label in RESPONSE_COLUMNS]
+        for identity, _question, options in columns:
+            header += identity.kind_class.csv_columns(identity.column_reference, options)
+    else:
+        header = [label for _name, label in RESPONSE_COLUMNS]
+        for identity, question, options in columns:
+            prompt = question.prompt if question is not None else identity.prompt
+            header += identity.kind_class.csv_headings(identity.column_reference, prompt, options)
+    return chain([header], _rows(consultation, columns, codes))
+
+
+def _rows(consultation, columns, codes):
     responses = (
         Response.objects.for_consultation(consultation)
         .submitted()
         .order_by("submitted_at", "id")
         .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("position", "id")))
     )
+    value = _response_value if codes else _readable_value
     for response in responses.iterator(chunk_size=2000):
         by_question = {}
         for answer in response.answers.all():
             by_question.setdefault(answer.question_id, []).append(answer)
-        row = [_response_value(response, name) for name, _ in RESPONSE_COLUMNS]
-        for identity, options in columns:
-            row += identity.kind_class.csv_cells(options, by_question.get(identity.pk, []))
-        yield [safe_cell(value) for value in row]
+        row = [value(response, name) for name, _label in RESPONSE_COLUMNS]
+        for identity, _question, options in columns:
+            kind, answers = identity.kind_class, by_question.get(identity.pk, [])
+            row += kind.csv_code_cells(options, answers) if codes else kind.csv_cells(options, answers)
+        yield [safe_cell(cell) for cell in row]
 
 
 def _response_value(response, name):
@@ -83,8 +107,42 @@ def _response_value(response, name):
     return "" if value is None else value
 
 
-def stream_csv(rows):
+def _readable_value(response, name):
+    """A value as people read it: the label of a choice ("13 to 15"), a language's name."""
+    if name == "language":
+        return response.language_name
+    if Response._meta.get_field(name).choices and getattr(response, name):
+        return getattr(response, f"get_{name}_display")()
+    return _response_value(response, name)
+
+
+def stream_csv(rows, language=None):
+    """The rows as CSV text, a line at a time. Labels are put into words as each row is written,
+    after the view has returned, so each row is written in the language active when this is
+    called (the officer's), and that language is never left active between rows."""
+    language = language or get_language()
     writer = csv.writer(_Echo())
-    yield "\ufeff"  # so Excel reads the file as UTF-8
-    for row in rows:
-        yield writer.writerow(row)
+
+    def lines():
+        yield "\ufeff"  # so Excel reads the file as UTF-8
+        iterator = iter(rows)
+        while True:
+            with override(language):
+                row = next(iterator, None)
+                line = None if row is None else writer.writerow(row)
+            if line is None:
+                return
+            yield line
+
+    return lines()
+
+
+def csv_download(consultation, *, codes=False) -> StreamingHttpResponse:
+    """The readable export, or with `codes` the machine-readable one, as a streamed download."""
+    name = "codes" if codes else "responses"
+    filename = f"{consultation.slug}-{name}-{timezone.localdate():%Y-%m-%d}.csv"
+    return StreamingHttpResponse(
+        stream_csv(response_rows(consultation, codes=codes)),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -9,10 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.functional import cached_property
 
 from consultations.kinds import Figures
 from consultations.references import ref_sort_key
 
+from .charts import bar_chart
 from .models import Answer, Response
 
 TEXT_SAMPLE_SIZE = 20
@@ -36,6 +38,11 @@ class QuestionSummary:
     @property
     def retired(self) -> bool:
         return self.question is None
+
+    @cached_property
+    def chart(self):
+        """A bar chart of the answers chosen (choice, yes/no and scale questions), or None."""
+        return bar_chart(self.figures.choices)
 
 
 @dataclass

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<id:page_id>/summary/", admin_views.summary, name="summary"),
     path("<id:page_id>/summary/<id:question_id>/", admin_views.question_texts, name="question_texts"),
     path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
+    path("<id:page_id>/export-codes.csv", admin_views.export_codes, name="export_codes"),
     path("<id:page_id>/<str:reference>/", admin_views.response_detail, name="response"),
 ]
 

@@ -171,10 +171,21 @@ class QuestionKind:
         raise NotImplementedError
 
     def csv_columns(self, reference, options) -> list[str]:
+        """Stable column names (the machine-readable export's headers, and what the readable
+        headings stand for): they do not change when the wording does."""
         return [f"Q{reference}"]
 
+    def csv_headings(self, reference, prompt, options) -> list[str]:
+        """What people read over the same columns: the reference and the question's wording."""
+        return [f"Q{reference} – {prompt}"]
+
     def csv_cells(self, options, rows) -> list[str]:
+        """The answer as people read it, under `csv_headings`."""
         return [self.describe(options, rows)]
+
+    def csv_code_cells(self, options, rows) -> list[str]:
+        """The answer as stored (option codes, numbers, text), under `csv_columns`."""
+        return self.csv_cells(options, rows)
 
 
 def percent(count, total) -> float:

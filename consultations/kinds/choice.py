@@ -77,6 +77,9 @@ class ChooseOne(QuestionKind):
         respondents = first_choices(groups)
         return Figures(respondents=respondents, choices=choice_figures(options, groups, respondents))
 
+    def csv_code_cells(self, options, rows):
+        return [";".join(row.option for row in rows if row.option)]
+
 
 class YesNo(ChooseOne):
     code = "yes_no"
@@ -127,10 +130,20 @@ class YesNo(ChooseOne):
     def csv_columns(self, reference, options):
         return [f"Q{reference}", f"Q{reference} why"]
 
+    def csv_headings(self, reference, prompt, options):
+        why = _("why (follow-up)")
+        return [f"Q{reference} – {prompt}", f"Q{reference} – {prompt}: {why}"]
+
     def csv_cells(self, options, rows):
         choice = "; ".join(label_of(options, row.option) for row in rows if row.option)
-        why = "".join(row.text for row in rows if not row.option)
-        return [choice, why]
+        return [choice, self._why(rows)]
+
+    def csv_code_cells(self, options, rows):
+        return [*super().csv_code_cells(options, rows), self._why(rows)]
+
+    @staticmethod
+    def _why(rows) -> str:
+        return "".join(row.text for row in rows if not row.option)
 
 
 class ChooseAny(ChooseOne):
@@ -186,6 +199,14 @@ class ChooseAny(ChooseOne):
     def csv_columns(self, reference, options):
         return [f"Q{reference} {option.code}" for option in options]
 
+    def csv_headings(self, reference, prompt, options):
+        return [f"Q{reference} – {prompt}: {option.label}" for option in options]
+
     def csv_cells(self, options, rows):
         chosen = {row.option for row in rows}
-        return ["yes" if option.code in chosen else "" for option in options]
+        ticked = str(_("yes"))
+        return [ticked if option.code in chosen else "" for option in options]
+
+    def csv_code_cells(self, options, rows):
+        chosen = {row.option for row in rows}
+        return ["1" if option.code in chosen else "" for option in options]

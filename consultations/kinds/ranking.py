@@ -108,6 +108,10 @@ class Ranking(QuestionKind):
     def csv_columns(self, reference, options):
         return [f"Q{reference} rank {option.code}" for option in options]
 
+    def csv_headings(self, reference, prompt, options):
+        place = _("place given to %(option)s")
+        return [f"Q{reference} – {prompt}: {place % {'option': option.label}}" for option in options]
+
     def csv_cells(self, options, rows):
         by_code = {row.option: row.position for row in rows}
         return [str(by_code.get(option.code, "")) for option in options]

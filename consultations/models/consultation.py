@@ -237,6 +237,17 @@ class ConsultationPage(Page):
             return plan
         return plan.get_translation_or_none(self.locale_id) or plan
 
+    @cached_property
+    def public_plan_draft(self):
+        """The plan draft young people may read beside the questions, or None: in their language
+        when that version is live, else the one named when it is live. A plan that is not live
+        answers 404 and its words are still a draft, so until it is published the questionnaire
+        neither links to it nor quotes it; the links appear when it is published."""
+        for plan in (self.localized_plan_draft, self.plan_draft):
+            if plan is not None and plan.live:
+                return plan
+        return None
+
     def read_once_per_revision(self, name, read):
         """`read()` once per published revision in each process: every screen and every submission
         needs the questionnaire, which changes only when the page is published again (and then has
@@ -387,7 +398,7 @@ class ConsultationPage(Page):
     def plan_paragraphs_by_ref(self):
         """The plan's keyed paragraphs, read once per published version of the plan: every screen
         of the questionnaire shows them, and reading a long plan's body is costly."""
-        plan = self.localized_plan_draft
+        plan = self.public_plan_draft
         if plan is None:
             return {}
         return cache.get_or_set(plan_paragraphs_cache_key(plan.pk), plan.paragraphs_by_ref, timeout=24 * 3600)

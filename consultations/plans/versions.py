@@ -1,19 +1,18 @@
 """Published versions of a plan draft, and what changed between two of them, paragraph by paragraph."""
 
 import difflib
-import re
 from dataclasses import dataclass, field
-from html import unescape
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from consultations.references import ref_sort_key
 
 from .models import PlanVersion
+from .text import plain_text
 
 
 def record_published_version(page, revision) -> PlanVersion | None:
@@ -83,7 +82,7 @@ class Comparison:
 
 
 def _words(html: str) -> list[str]:
-    return re.findall(r"\S+", unescape(strip_tags(html)))
+    return plain_text(html).split()
 
 
 def word_diff(old_html: str, new_html: str) -> str:

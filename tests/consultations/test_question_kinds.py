@@ -157,12 +157,21 @@ def test_every_kind_is_stored_summarised_and_exported(every_kind):
     assert ranks == {"club": (1, 1, 1.0), "pool": (1, 1, 1.0), "bus": (0, 1, 2.0)}
     assert figures["9"].respondents == 2
 
-    header, first, second = list(response_rows(every_kind))
-    row = dict(zip(header, first, strict=True))
+    # Both exports have the same columns in the same order: stable names over codes, and headings
+    # with the wording over what people read.
+    header, first, second = list(response_rows(every_kind, codes=True))
+    headings, readable, _ = list(response_rows(every_kind))
+    assert len(headings) == len(header)
+    assert headings[header.index("Q9 rank bus")] == "Q9 – Order: place given to Bus"
+    row = dict(zip(header, readable, strict=True))
     assert row["Q1"] == "No" and row["Q1 why"] == "Too long"
     assert (row["Q3 red"], row["Q3 blue"], row["Q3 green"]) == ("yes", "", "yes")
     assert row["Q5"] == "7" and row["Q6"] == "9" and row["Q7"] == "Agree"
     assert (row["Q9 rank bus"], row["Q9 rank club"], row["Q9 rank pool"]) == ("2", "1", "")
+    coded = dict(zip(header, first, strict=True))
+    assert (coded["Q1"], coded["Q1 why"], coded["Q2"]) == ("no", "Too long", "red")
+    assert (coded["Q3 red"], coded["Q3 blue"], coded["Q3 green"]) == ("1", "", "1")
+    assert (coded["Q5"], coded["Q6"], coded["Q7"], coded["Q9 rank bus"]) == ("7", "9", "4", "2")
     assert dict(zip(header, second, strict=True))["Q1"] == ""
 
 

@@ -90,11 +90,21 @@ def test_officers_see_one_consultation_its_languages_and_can_filter_by_language(
     )
 
 
-def test_the_csv_has_every_response_with_its_language(officer_client, consultation, answered):
+def test_the_csv_has_every_response_with_its_language(officer_client, officer, consultation, answered):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "en-gb"  # the client last read the site in Welsh
+    profile.save()
     response = officer_client.get(f"/admin/responses/{consultation.pk}/export.csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert sorted(row["Language"] for row in rows) == ["cy", "en-gb", "en-gb"]
-    assert sorted(row["Q6.2"] for row in rows) == ["A month", "A week", "A week"]
+    assert sorted(row["Language"] for row in rows) == ["Cymraeg", "English", "English"]
+    wait = "Q6.2 – How long is too long to wait?"
+    assert sorted(row[wait] for row in rows) == ["A month", "A week", "A week"]
+    response = officer_client.get(f"/admin/responses/{consultation.pk}/export-codes.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert sorted(row["language"] for row in rows) == ["cy", "en-gb", "en-gb"]
+    assert sorted(row["Q6.2"] for row in rows) == ["a-month", "a-week", "a-week"]
 
 
 def test_an_officer_who_reads_the_admin_in_welsh_gets_the_responses_in_welsh(

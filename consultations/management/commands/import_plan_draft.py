@@ -43,6 +43,12 @@ class Command(BaseCommand):
             "report unreferenced ones",
         )
         parser.add_argument(
+            "--link-anyway",
+            action="store_true",
+            help="With --consultation: link even where the plan's references match questions that exist "
+            "with different wording (default: report them and leave the consultation unchanged)",
+        )
+        parser.add_argument(
             "--sentence-case",
             action="store_true",
             help="Make headings typed in capitals sentences, keeping names, acronyms, months and days "
@@ -82,6 +88,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 sentence_case=options["sentence_case"],
                 headlines=options["headlines"],
+                link_anyway=options["link_anyway"],
             )
         except PlanImportError as error:
             hint = ""

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from consultations.models import ConsultationPage, PlanDraftPage
@@ -98,6 +99,15 @@ class PlanImportForm(forms.Form):
         empty_label="None",
         help_text="Links this consultation to the plan draft, adds a question to review for each reference "
         "it does not ask yet, and lists its questions the draft no longer refers to.",
+    )
+    link_anyway = forms.BooleanField(
+        required=False,
+        label=_("Link even where the wording differs"),
+        help_text=_(
+            "Only if the preview warned that the plan's references match questions that already exist "
+            "with different wording, and you have checked that they are the same questions. They are "
+            "never changed."
+        ),
     )
     sentence_case = forms.BooleanField(
         required=False,
@@ -188,15 +198,31 @@ def report_data(report: ImportReport) -> dict:
             }
             for chapter in report.chapter_summaries
         ],
-        # A heading ("Questionnaire of …:"), then one line per finding.
-        "questionnaire": [line.strip() for line in report.reconciliation.lines()]
-        if report.reconciliation
-        else [],
+        "consultation": consultation_data(report.reconciliation),
         "numbering": report.numbering.line(),
         "headlines": report.headlines_note,
         "warnings": report.warnings,
         "to_do": report.to_do(),
         "summary_line": report.summary_line(),
+    }
+
+
+def consultation_data(reconciliation) -> dict | None:
+    """What changed in the consultation questions were drafted for, with where to see it: its
+    editor, a preview of its latest draft, and its public page once it is live."""
+    if reconciliation is None:
+        return None
+    page = reconciliation.consultation
+    return {
+        "title": page.title,
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "preview_url": reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        "live_url": page.get_url() if page.live else "",
+        "findings": reconciliation.findings(),
+        "changes": reconciliation.changes(),
+        "warning": reconciliation.clash_warning() if reconciliation.clashes else "",
+        "clashes": [clash.line() for clash in reconciliation.clashes],
+        "held_back": reconciliation.held_back,
     }
 
 
@@ -226,6 +252,7 @@ def import_view(request):
                     sentence_case=data["sentence_case"],
                     headlines=data["headlines"],
                     user=request.user,
+                    link_anyway=data["link_anyway"],
                 )
             except PlanImportError as error:
                 details = error.messages if len(error.messages) > 1 else []

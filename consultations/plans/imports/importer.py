@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from consultations.models import ConsultationPage, PlanDraftPage
@@ -150,8 +151,19 @@ class ImportReport:
         if self.reconciliation is not None:
             steps.extend(self.reconciliation.to_do())
         if not self.published:
-            steps.append("Publish the plan draft.")
+            steps.append(f"Publish the plan draft.{self._until_live()}")
         return steps
+
+    def _until_live(self) -> str:
+        """Why publishing the plan matters to the consultation linked to it: a survey links to its
+        plan only once the plan is live (`ConsultationPage.public_plan_draft`)."""
+        reconciliation = self.reconciliation
+        plan_live = self.replaced is not None and self.replaced.live
+        if reconciliation is None or reconciliation.held_back or plan_live:
+            return ""
+        return " " + _("Until it is live, “%(title)s” neither links to it nor quotes it.") % {
+            "title": reconciliation.consultation.title
+        }
 
     def summary_line(self) -> str:
         return (
@@ -302,6 +314,7 @@ def import_plan_draft(
     sentence_case: bool = False,
     headlines: bool = False,
     user=None,
+    link_anyway: bool = False,
 ) -> ImportReport:
     """Read, parse and save a plan draft; raises PlanImportError, having written nothing, on bad input.
 
@@ -309,7 +322,8 @@ def import_plan_draft(
     default site's home page). With `replace`, a new revision of that page is saved, keeping its
     title and plan period unless new ones are given. `publish=True` publishes the revision.
     `consultation` is linked to the plan draft and has its questionnaire reconciled with it (see
-    `reconcile_questionnaire`). `sentence_case` makes headings in capitals sentences (see
+    `reconcile_questionnaire`; `link_anyway` confirms references that match questions worded
+    otherwise). `sentence_case` makes headings in capitals sentences (see
     `apply_casing`); `headlines` drafts an unpublished headlines page from the chapters (see
     `draft_headlines`). `user` is recorded on the revisions and in the page history; permission checks are the
     caller's (the admin view checks them, the management command runs as the site operator).
@@ -356,7 +370,9 @@ def import_plan_draft(
             else:
                 page, revision = _save_new_version(replace, title, plan_period, cleaned_body, user)
             if consultation is not None:
-                report.reconciliation = reconcile_questionnaire(consultation, parsed, user=user, plan=page)
+                report.reconciliation = reconcile_questionnaire(
+                    consultation, parsed, user=user, plan=page, link_anyway=link_anyway
+                )
             if headlines:
                 by_when = f"By the end of {plan_period}" if plan_period != UNKNOWN_PERIOD else UNKNOWN_PERIOD
                 report.headlines, report.headlines_note = draft_headlines(page, parsed, by_when, user)

@@ -3,6 +3,12 @@ the draft's references need, and the prompts drafted for them.
 
 A drafted question is a skeleton for an editor (free text, marked "needs review"), made in one
 small function, `draft_question`, so that it is easy to change with the Question model.
+
+An import never rewrites a question that exists. A reference the plan shares with a question the
+consultation already asks is that question only when the consultation was keyed to a plan carrying
+that reference before, or when the question is worded as the import would word it; otherwise it
+may be an unrelated question with the same number (a survey's own Q1, Q2 and Q4), so it is a
+`Clash`, and nothing is linked or drafted until the editor says the match is right (`link_anyway`).
 """
 
 from dataclasses import dataclass, field
@@ -10,11 +16,13 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from consultations.models import ConsultationPage, Question
 from consultations.references import normalise_question_ref, ref_sort_key
 
+from ..text import plain_text
 from .parsed import ParsedParagraph, ParsedPlan
 from .readers import PlanImportError
 
@@ -26,16 +34,35 @@ def count_of(items, noun: str, plural: str = "") -> str:
     return f"{len(items)} {noun if len(items) == 1 else plural or noun + 's'}"
 
 
+@dataclass(frozen=True)
+class Clash:
+    """A reference the plan carries that the questionnaire already asks, worded otherwise, in a
+    consultation never keyed to a plan carrying it: perhaps an unrelated question with the same
+    number. `asked` is the question's prompt, `plan_asks` the prompt the import would draft."""
+
+    reference: str
+    asked: str
+    plan_asks: str
+
+    def line(self) -> str:
+        return _(
+            "Q%(reference)s already asks “%(asked)s”, but the plan's reference %(reference)s is about: "
+            "“%(plan_asks)s”"
+        ) % {"reference": self.reference, "asked": self.asked, "plan_asks": self.plan_asks}
+
+
 @dataclass
 class Reconciliation:
     """How a consultation's questionnaire compares with a plan draft's question references.
 
-    `created`: references that had no question, for which a skeleton question was drafted.
-    `orphaned`: questions whose reference the draft no longer carries; kept, never deleted, as
-    they may have answers. `in_draft_only`: the consultation is live, so the new questions (and the
-    link to the plan) wait in a draft revision for an editor to review and publish rather than
-    appearing to young people at once. `linked`: the consultation now names the plan draft it asks
-    about (`previous_plan`, if it named another before).
+    `created`: references that had no question, for which a skeleton question was drafted (its
+    prompt in `created_prompts`). `kept`: references the questionnaire already asks, left as they
+    are. `orphaned`: questions whose reference the draft no longer carries; kept, never deleted, as
+    they may have answers. `clashes`: see `Clash`; with any, and unless the editor confirmed the
+    match, the consultation is left unchanged (`held_back`). `in_draft_only`: the consultation is
+    live, so the new questions (and the link to the plan) wait in a draft revision for an editor to
+    review and publish rather than appearing to young people at once. `linked`: the consultation now
+    names the plan draft it asks about (`previous_plan`, if it named another before).
     """
 
     consultation: ConsultationPage
@@ -44,14 +71,32 @@ class Reconciliation:
     in_draft_only: bool = False
     linked: bool = False
     previous_plan: str = ""
+    plan_title: str = ""
+    kept: list[str] = field(default_factory=list)
+    created_prompts: dict[str, str] = field(default_factory=dict)
+    clashes: list[Clash] = field(default_factory=list)
+    held_back: bool = False
 
     def lines(self) -> list[str]:
+        """The report for the command line: heading, warning, findings, then what changed."""
         lines = [f"Questionnaire of “{self.consultation.title}” (page {self.consultation.pk})"]
+        if self.clashes:
+            lines.append(f"  {self.clash_warning()}")
+            lines.extend(f"    - {clash.line()}" for clash in self.clashes)
+        lines.extend(f"  {line}" for line in self.findings())
+        lines.extend(f"  {label}: {value}" for label, value in self.changes())
+        return lines
+
+    def findings(self) -> list[str]:
+        """What the import found and did, in sentences (none when it was held back)."""
+        if self.held_back:
+            return []
+        lines = []
         if self.linked:
             where = " in a draft of the consultation" if self.in_draft_only else ""
             instead = f" instead of “{self.previous_plan}”" if self.previous_plan else ""
             lines.append(
-                f"  Linked to this plan draft{instead}{where}, so its paragraphs link to the questions."
+                f"Linked to this plan draft{instead}{where}, so its paragraphs link to the questions."
             )
         if self.created:
             where = (
@@ -60,20 +105,82 @@ class Reconciliation:
                 else "marked “needs review”: check each prompt and type"
             )
             lines.append(
-                f"  {count_of(self.created, 'new question')} drafted ({', '.join(self.created)}), {where}."
+                f"{count_of(self.created, 'new question')} drafted ({', '.join(self.created)}), {where}."
             )
         else:
-            lines.append("  Every question reference in the draft already has a question.")
+            lines.append("Every question reference in the draft already has a question.")
         if self.orphaned:
             lines.append(
-                f"  {count_of(self.orphaned, 'question')} not referenced by the draft any more "
+                f"{count_of(self.orphaned, 'question')} not referenced by the draft any more "
                 f"({', '.join(self.orphaned)}): kept, as they may have answers; remove or re-key them in the "
                 "admin."
             )
         return lines
 
+    def clash_warning(self) -> str:
+        refs = ", ".join(clash.reference for clash in self.clashes)
+        if self.held_back:
+            return ngettext(
+                "The plan's reference %(refs)s matches a question that already exists with different "
+                "wording, so “%(title)s” was left unchanged: no link, no new question. Renumber the plan's "
+                "marker or the question, or import again and confirm that the match is right.",
+                "The plan's references %(refs)s match questions that already exist with different "
+                "wording, so “%(title)s” was left unchanged: no link, no new question. Renumber the plan's "
+                "markers or the questions, or import again and confirm that the matches are right.",
+                len(self.clashes),
+            ) % {"refs": refs, "title": self.consultation.title}
+        return ngettext(
+            "The plan's reference %(refs)s matches a question that already exists with different wording; "
+            "as you confirmed, the question was kept as it is and is now shown beside the plan's "
+            "paragraphs.",
+            "The plan's references %(refs)s match questions that already exist with different wording; "
+            "as you confirmed, the questions were kept as they are and are now shown beside the plan's "
+            "paragraphs.",
+            len(self.clashes),
+        ) % {"refs": refs}
+
+    def changes(self) -> list[tuple[str, str]]:
+        """Exactly what changed in the consultation: its plan draft, and its questions added,
+        updated (never) and left alone."""
+        none = _("None")
+        if self.held_back or not self.plan_title:
+            plan = _("Not changed")
+        elif not self.linked:
+            plan = _("Already “%(plan)s”: not changed") % {"plan": self.plan_title}
+        elif self.in_draft_only:
+            plan = _(
+                "Set to “%(plan)s” in a draft of the consultation: young people see it when you publish "
+                "the consultation"
+            ) % {"plan": self.plan_title}
+        else:
+            plan = _("Set to “%(plan)s”") % {"plan": self.plan_title}
+        if self.linked and self.previous_plan:
+            plan += " " + _("(it was “%(plan)s”)") % {"plan": self.previous_plan}
+        added = "; ".join(f"Q{ref} “{self.created_prompts.get(ref, '')}”" for ref in self.created)
+        left = [
+            _("%(refs)s (asked already)") % {"refs": ", ".join(self.kept)} if self.kept else "",
+            _("%(refs)s (not in the plan)") % {"refs": ", ".join(self.orphaned)} if self.orphaned else "",
+        ]
+        return [
+            (_("Plan draft"), plan),
+            (_("Questions added"), added or none),
+            (_("Questions updated"), _("None: an import never changes a question that exists")),
+            (_("Questions left alone"), "; ".join(part for part in left if part) or none),
+        ]
+
     def to_do(self) -> list[str]:
         """What an editor still has to do before young people see the questions beside the plan."""
+        if self.held_back:
+            return [
+                _(
+                    "Check the questions %(refs)s in “%(title)s” against the plan: renumber what does not "
+                    "match, or import again with “Link even where the wording differs” ticked."
+                )
+                % {
+                    "refs": ", ".join(clash.reference for clash in self.clashes),
+                    "title": self.consultation.title,
+                }
+            ]
         steps = []
         if self.created:
             steps.append(
@@ -112,7 +219,7 @@ class _Place:
 
 
 def reconcile_questionnaire(
-    consultation: ConsultationPage, source, *, user=None, plan=None
+    consultation: ConsultationPage, source, *, user=None, plan=None, link_anyway=False
 ) -> Reconciliation:
     """Link the consultation to `plan` and draft a question for every reference in `source` that it
     does not ask yet.
@@ -121,7 +228,9 @@ def reconcile_questionnaire(
     review", with a prompt made from the paragraphs that carry the reference (see `_prompt`).
     Questions whose reference `source` no longer carries are reported, never deleted: they may have
     answers. `plan` (the imported page) becomes the consultation's plan draft, so the published plan
-    links each keyed paragraph to its question.
+    links each keyed paragraph to its question. References that may name unrelated questions
+    (`Clash`) leave the consultation unchanged unless `link_anyway`; existing questions are never
+    changed.
 
     The changes are saved the way the page editor would save them, so the admin and the live
     site agree. If the consultation is not live, they are saved on the page and in a new revision
@@ -133,17 +242,25 @@ def reconcile_questionnaire(
         consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
         refuse_locked(consultation, user)
         draft = consultation.get_latest_revision_as_object()
-        existing = {_normal(q.reference) for q in consultation.questions.all()}
-        existing |= {_normal(q.reference) for q in draft.questions.all()}
+        asked = {_normal(q.reference): q for q in consultation.questions.all()}
+        asked |= {_normal(q.reference): q for q in draft.questions.all()}  # the latest wording
+        existing = set(asked)
         reconciliation = Reconciliation(
             consultation=consultation,
             orphaned=sorted(existing - set(places), key=ref_sort_key),
+            kept=sorted(existing & set(places), key=ref_sort_key),
             in_draft_only=consultation.live,
+            plan_title=draft.plan_draft.title if draft.plan_draft is not None else "",
+            clashes=_clashes(draft, asked, places),
         )
+        if reconciliation.clashes and not link_anyway:
+            reconciliation.held_back = True
+            return reconciliation
         if plan is not None and draft.plan_draft_id != plan.pk:
             previous = draft.plan_draft
             reconciliation.previous_plan = previous.title if previous is not None else ""
             reconciliation.linked = True
+            reconciliation.plan_title = plan.title
             draft.plan_draft = plan
             if not consultation.live:
                 consultation.plan_draft = plan
@@ -160,6 +277,7 @@ def reconcile_questionnaire(
                 question.save()
             draft.questions.add(question)
             reconciliation.created.append(ref)
+            reconciliation.created_prompts[ref] = question.prompt
         # The draft's own fields are unchanged (but for the plan it names) and were valid when
         # saved, so only the questions (validated above) need checking.
         draft.save_revision(user=user, log_action=True, clean=False)
@@ -176,6 +294,23 @@ def draft_question(consultation: ConsultationPage, ref: str, prompt: str, order:
         needs_review=True,
         sort_order=order,
     )
+
+
+def _clashes(draft, asked: dict, places: dict) -> list[Clash]:
+    """References shared with questions that may be unrelated (see `Clash`): not carried by the
+    plan the consultation names now, and worded otherwise than the import would word them."""
+    named = draft.plan_draft
+    keyed = {_normal(ref) for ref in named.paragraphs_by_ref()} if named is not None else set()
+    clashes = []
+    for ref in sorted(set(asked) & set(places) - keyed, key=ref_sort_key):
+        plan_asks = _prompt(places[ref])
+        if _wording(asked[ref].prompt) != _wording(plan_asks):
+            clashes.append(Clash(ref, asked[ref].prompt, plan_asks))
+    return clashes
+
+
+def _wording(prompt: str) -> str:
+    return " ".join(prompt.casefold().split()).rstrip("?.!: ")
 
 
 def _normal(ref: str) -> str:
@@ -207,7 +342,7 @@ def _places(source) -> dict[str, list[_Place]]:
 
 
 def _first_sentence_of_html(html: str) -> str:
-    text = " ".join(strip_tags(html.replace("</p>", "</p> ").replace("</li>", "</li> ")).split())
+    text = plain_text(html)
     return ParsedParagraph(pieces=[("p", text)]).first_sentence() if text else ""
 
 

@@ -1,14 +1,11 @@
 """A plan draft: the partnership's numbered plan, with paragraphs keyed to question references."""
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from html import unescape
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -23,9 +20,8 @@ from consultations.references import number_anchor
 from consultations.uncrc import parse_articles
 
 from ..blocks import ChapterBlock
+from ..text import plain_text
 from .aims import PlanAim
-
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,10 +54,8 @@ class PlanParagraph:
 
     @property
     def excerpt(self) -> str:
-        """Plain words to show beside a question: each block ends in a space (list items do not run
-        together) and entities become characters once, for the template to escape."""
-        spaced = _BLOCK_END.sub(" ", self.text)
-        return Truncator(unescape(strip_tags(spaced))).words(30)
+        """Plain words to show beside a question, for the template to escape (see `plain_text`)."""
+        return Truncator(plain_text(self.text)).words(30)
 
 
 @dataclass(frozen=True)
