@@ -56,6 +56,31 @@ def test_the_receipt_is_in_the_language_the_person_answered_in(client, consultat
     assert "You are changing the answers you sent" in changing and "Rhywun i siarad â nhw" in changing
 
 
+def test_the_language_switch_on_the_receipt_keeps_showing_the_receipt(
+    client, consultation, welsh_version, answered
+):
+    receipt = client.get(answered["Location"]).content.decode()
+    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    english_url = re.search(r'<a href="([^"]+)" hreflang="en-gb"', receipt).group(1)
+    assert english_url == answered["Location"].replace("/cy/", "/en-gb/", 1)
+    english = client.get(english_url)
+    assert english.status_code == 200
+    text = english.content.decode()
+    assert '<html lang="en-gb">' in text and "Thank you, your answers have been sent" in text
+    assert f'id="response-code">{code}<' in text
+    assert f"Back to {consultation.title}" in text  # told by the English version
+    # And back again to Welsh, still the receipt.
+    assert client.get(answered["Location"]).status_code == 200
+
+
+def test_a_receipt_in_the_other_language_is_still_only_for_the_browser_that_sent_it(
+    client, welsh_version, answered
+):
+    english_url = answered["Location"].replace("/cy/", "/en-gb/", 1)
+    client.cookies.clear()
+    assert client.get(english_url).status_code == 404
+
+
 def test_the_summary_counts_both_languages_together_and_splits_them_on_request(consultation, answered):
     both = summarise(consultation)
     assert both.total_responses == 3

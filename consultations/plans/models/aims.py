@@ -1,6 +1,7 @@
 """The statutory aims a plan serves: Wales' seven core aims, England's five outcomes, or local ones."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
@@ -103,17 +104,17 @@ STANDARD_AIMS = [
 @register_snippet
 class PlanAim(models.Model):
     class Framework(models.TextChoices):
-        WALES_CORE_AIMS = "wales_core_aims", "The seven core aims (Wales)"
-        ENGLAND_OUTCOMES = "england_outcomes", "The five outcomes (England)"
-        LOCAL = "local", "Local aims"
+        WALES_CORE_AIMS = "wales_core_aims", _("The seven core aims (Wales)")
+        ENGLAND_OUTCOMES = "england_outcomes", _("The five outcomes (England)")
+        LOCAL = "local", _("Local aims")
 
     framework = models.CharField(max_length=20, choices=Framework.choices)
-    number = models.PositiveSmallIntegerField(help_text="Its place in the framework's list")
+    number = models.PositiveSmallIntegerField(help_text=_("Its place in the framework's list"))
     # Plan paragraphs store this code, so renaming an aim never breaks a tag.
-    code = models.SlugField(max_length=40, unique=True, help_text="e.g. core-aim-5")
+    code = models.SlugField(max_length=40, unique=True, help_text=_("e.g. core-aim-5"))
     title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True, help_text="What it means, in plain words")
-    uncrc_articles = articles_field(help_text="The articles this aim serves, e.g. 12, 13")
+    summary = models.TextField(blank=True, help_text=_("What it means, in plain words"))
+    uncrc_articles = articles_field(help_text=_("The articles this aim serves, e.g. 12, 13"))
 
     panels = [
         FieldPanel("framework"),
