@@ -9,27 +9,28 @@ import re
 import unicodedata
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from .models import Answer, Response
 from .summary import questions_in_order
 
 RESPONSE_COLUMNS = [
-    ("reference", "Reference"),
-    ("submitted_at", "Submitted at"),
-    ("changed_at", "Last changed"),
-    ("times_changed", "Times changed"),
-    ("channel", "Channel"),
-    ("language", "Language"),
-    ("speaks_for", "Speaks for"),
-    ("publication", "Publication"),
-    ("respondent_type", "Respondent type"),
-    ("age_band", "Age band"),
-    ("area", "Area"),
-    ("school_or_group", "School or group"),
-    ("name", "Name"),
-    ("organisation", "Organisation"),
-    ("contact", "Email or telephone"),
-    ("postal_address", "Postal address"),
+    ("reference", _("Reference")),
+    ("submitted_at", _("Submitted at")),
+    ("changed_at", _("Last changed")),
+    ("times_changed", _("Times changed")),
+    ("channel", _("Channel")),
+    ("language", _("Language")),
+    ("speaks_for", _("Speaks for")),
+    ("publication", _("Publication")),
+    ("respondent_type", _("Respondent type")),
+    ("age_band", _("Age band")),
+    ("area", _("Area")),
+    ("school_or_group", _("School or group")),
+    ("name", _("Name")),
+    ("organisation", _("Organisation")),
+    ("contact", _("Email or telephone")),
+    ("postal_address", _("Postal address")),
 ]
 # Spreadsheets run cells that start with these as formulas, and also when the character comes
 # after spaces or invisible characters, or in its full-width form (＝ ＋ － ＠).
@@ -56,7 +57,7 @@ def response_rows(consultation):
     """Yield the header, then one row per sent response; memory stays flat for any number."""
     questions = questions_in_order(consultation)
     columns = [(identity, identity.options()) for identity, _question in questions]
-    header = [label for _, label in RESPONSE_COLUMNS]
+    header = [str(label) for _name, label in RESPONSE_COLUMNS]  # in the officer's language
     for identity, options in columns:
         header += identity.kind_class.csv_columns(identity.column_reference, options)
     yield header
@@ -70,7 +71,7 @@ def response_rows(consultation):
         by_question = {}
         for answer in response.answers.all():
             by_question.setdefault(answer.question_id, []).append(answer)
-        row = [_response_value(response, name) for name, _ in RESPONSE_COLUMNS]
+        row = [_response_value(response, name) for name, _label in RESPONSE_COLUMNS]
         for identity, options in columns:
             row += identity.kind_class.csv_cells(options, by_question.get(identity.pk, []))
         yield [safe_cell(value) for value in row]
