@@ -4,6 +4,7 @@ interface words (read from the catalogue, as for the questionnaire), Welsh dates
 import pytest
 from django.utils import translation
 
+from consultations.plans.models import PlanAim
 from consultations.plans.pdf import render_plan_pdf
 from consultations.translating import translate
 from consultations.uncrc import ARTICLES
@@ -29,14 +30,13 @@ PLAN_IN_WELSH = {
 
 @pytest.fixture
 def welsh_plan(home):
-    """A plan tagged with UNCRC articles, its consultation, and a Welsh version published twice (so
-    it has two versions and what changed between them). Its aims are local and none is tagged:
-    aims are editor content with no Welsh version yet (see docs/languages.md)."""
+    """A plan tagged with a core aim and UNCRC articles, its consultation, and a Welsh version
+    published twice (so it has two versions and what changed between them)."""
     plan = make_plan(home)
     body = plan.body.raw_data
-    body[0]["value"]["paragraphs"][0]["value"] |= {"uncrc_articles": "12, 31"}
+    body[0]["value"]["paragraphs"][0]["value"] |= {"aims": ["core-aim-5"], "uncrc_articles": "12, 31"}
     plan.body = body
-    plan.aims_framework = "local"
+    plan.aims_framework = "wales_core_aims"
     plan.save_revision().publish()
     consultation = make_consultation(home, plan)
     translate(consultation, "cy", PLAN_IN_WELSH | {"Is the draft clear?": "Ydy’r drafft yn glir?"})
@@ -77,6 +77,16 @@ def test_version_labels_use_welsh_dates(client, welsh_plan):
     months += ["Hydref", "Tachwedd", "Rhagfyr"]
     published = version.published_at.astimezone()
     assert f"Fersiwn 2, cyhoeddwyd {published.day} {months[published.month - 1]} {published.year}" in html
+
+
+def test_the_standard_aims_read_in_welsh_and_a_reworded_one_as_written(client, welsh_plan):
+    html = client.get(welsh_plan.url + "aims/").content.decode()
+    assert "5. Cael eich clywed a’ch parchu" in html and "Dim anfantais oherwydd tlodi" in html
+    aim = PlanAim.objects.get(code="core-aim-5")
+    aim.title = "Cael llais"  # an editor's own wording is content: shown as written
+    aim.save()
+    html = client.get(welsh_plan.url + "aims/").content.decode()
+    assert "5. Cael llais" in html
 
 
 def test_uncrc_article_titles_are_interface_text_in_both_languages():
