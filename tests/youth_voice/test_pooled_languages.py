@@ -115,11 +115,23 @@ def test_officers_see_one_consultation_its_languages_and_can_filter_by_language(
     )
 
 
+def csv_rows(client, consultation) -> list[dict]:
+    response = client.get(f"/admin/responses/{consultation.pk}/export.csv")
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
 def test_the_csv_has_every_response_with_its_language(officer_client, consultation, answered):
-    response = officer_client.get(f"/admin/responses/{consultation.pk}/export.csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    officer_client.cookies.pop("django_language")  # the officer is not the young person who chose Welsh
+    rows = csv_rows(officer_client, consultation)
     assert sorted(row["Language"] for row in rows) == ["cy", "en-gb", "en-gb"]
     assert sorted(row["Q6.2"] for row in rows) == ["A month", "A week", "A week"]
+
+
+def test_the_csvs_fixed_headers_are_in_the_officers_language(officer_client, consultation, answered):
+    officer_client.cookies["django_language"] = "cy"
+    rows = csv_rows(officer_client, consultation)
+    assert sorted(row["Iaith"] for row in rows) == ["cy", "en-gb", "en-gb"]
+    assert {"Cyfeirnod", "Q6.2"} <= set(rows[0])  # question columns stay references
 
 
 def test_an_officer_who_reads_the_admin_in_welsh_gets_the_responses_in_welsh(
