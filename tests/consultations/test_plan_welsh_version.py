@@ -169,3 +169,9 @@ def test_the_welsh_import_screens_are_in_welsh_for_an_editor_who_reads_the_admin
     admin_client.post(WELSH_IMPORT_URL, {"plan": plan.pk, "file": welsh_upload()})
     assert_no_english(admin_main(admin_client.get(f"{WELSH_IMPORT_URL}report/")), "Welsh import report")
     assert_no_english(admin_main(admin_client.get("/admin/plan-drafts/import/")), "plan import form")
+    preview = admin_client.post(
+        "/admin/plan-drafts/import/",
+        {"file": welsh_upload(name="plan.txt"), "parent": plan.get_parent().pk, "preview": "1"},
+    )
+    html = preview.content.decode()
+    assert "Rhediad prawf, chafodd dim byd ei gadw." in html and "Cyhoeddwch ddrafft y cynllun." in html
