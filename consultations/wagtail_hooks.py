@@ -4,13 +4,17 @@ from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
+from home.models import default_locale
+
 from .models import ConsultationPage, PlanDraftPage
 from .page_links import LocalizedPageLinkHandler
 from .plans.imports import admin as plan_import_admin
+from .plans.imports import welsh_admin as welsh_plan_import_admin
 
 # --- Importing plan drafts from documents (views in consultations.plans.imports.admin) ---
 
@@ -21,7 +25,13 @@ def register_plan_import_urls():
         path(
             "plan-drafts/import/",
             include((plan_import_admin.urlpatterns, "plan_import"), namespace="plan_import"),
-        )
+        ),
+        path(
+            "plan-drafts/import/welsh/",
+            include(
+                (welsh_plan_import_admin.urlpatterns, "welsh_plan_import"), namespace="welsh_plan_import"
+            ),
+        ),
     ]
 
 
@@ -33,7 +43,7 @@ class PlanImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_plan_import_menu_item():
     return PlanImportMenuItem(
-        "Import plan draft", reverse("plan_import:import"), icon_name="upload", order=260
+        _("Import plan draft"), reverse("plan_import:import"), icon_name="upload", order=260
     )
 
 
@@ -41,7 +51,10 @@ def register_plan_import_menu_item():
 def plan_import_listing_button(page, user, next_url=None):
     if isinstance(page.specific_deferred, PlanDraftPage) and page.permissions_for_user(user).can_edit():
         url = f"{reverse('plan_import:import')}?replace={page.pk}"
-        yield ListingButton("Import a new version", url, priority=20)
+        yield ListingButton(_("Import a new version"), url, priority=20)
+        if page.locale_id == default_locale().pk:  # a Welsh document translates an English plan draft
+            url = f"{reverse('welsh_plan_import:import')}?plan={page.pk}"
+            yield ListingButton(_("Import its Welsh version"), url, priority=21)
 
 
 # --- Welsh and English: links in rich text lead to the version in the reader's language ---

@@ -35,23 +35,38 @@ class HomePage(Page):
 
 
 def ensure_home_page() -> HomePage:
-    """The site's home page, creating the page tree and default site if they are missing.
+    """The site's home page in the default language, creating the page tree and default site if
+    they are missing.
 
-    Migrations create them; this mends a database where they were removed (or flushed).
+    Migrations create them; this mends a database where they were removed (or flushed). The Welsh
+    home page is a translation of the English one and may come first in the tree (made first, or the
+    English one rebuilt), so the home page is looked up by its language, never by its place.
     """
-    home = HomePage.objects.first()
-    if home:
-        return home
-    root = Page.get_first_root_node()
-    if root is None:
-        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        locale = Locale.objects.first() or Locale.objects.create(language_code=language)
-        root = Page.add_root(instance=Page(title="Root", locale=locale))
-    home = root.add_child(instance=HomePage(title="Have your say", slug="home"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Chorus"}
-    )
+    locale = default_locale()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and site.root_page.locale_id == locale.pk:
+        root_page = site.root_page.specific
+        if isinstance(root_page, HomePage):
+            return root_page
+    home = HomePage.objects.filter(locale=locale).order_by("path").first()
+    if home is None:
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=locale))
+        # A home page left in another language only becomes this one's translation.
+        other = HomePage.objects.order_by("path").first()
+        kept = {"translation_key": other.translation_key} if other is not None else {}
+        home = root.add_child(instance=HomePage(title="Have your say", slug="home", locale=locale, **kept))
+    if site is None:
+        Site.objects.create(is_default_site=True, hostname="localhost", root_page=home, site_name="Chorus")
+    else:
+        site.root_page = home
+        site.save(update_fields=["root_page"])
     return home
+
+
+def default_locale() -> Locale:
+    """The locale of the site's default language (`LANGUAGE_CODE`), created if it is missing."""
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return Locale.objects.get_or_create(language_code=language)[0]
 
 
 class FormField(AbstractFormField):

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, QueryDict
@@ -10,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -229,17 +230,31 @@ def _send(request, journey, held):
         outcome.response.code(outcome.secret) if outcome.secret else data_code(journey.data, outcome.response)
     )
     if code:
-        receipt.set_signed_cookie(
-            RECEIPT_COOKIE,
+        keep_receipt(request, receipt, page, outcome.response.reference, code)
+    return receipt
+
+
+def receipt_cookie_name(language: str) -> str:
+    """One cookie per language, so both can be set at once: each is scoped to the receipt's address
+    under its own language prefix, which is where the language switch leads."""
+    return f"{RECEIPT_COOKIE}_{language.replace('-', '_')}"
+
+
+def keep_receipt(request, response, page, reference, code) -> None:
+    """Lets this browser, and only this one, see the receipt in either language."""
+    for language, _name in settings.LANGUAGES:
+        with override(language):
+            path = reverse("youth_voice:receipt", args=[page.pk, reference])
+        response.set_signed_cookie(
+            receipt_cookie_name(language),
             code,
             salt=RECEIPT_SALT,
             max_age=RECEIPT_SECONDS,
-            path=reverse("youth_voice:receipt", args=[page.pk, outcome.response.reference]),
+            path=path,
             httponly=True,
             samesite="Lax",
             secure=request.is_secure(),
         )
-    return receipt
 
 
 def data_code(data, response) -> str:
@@ -502,7 +517,9 @@ def receipt(request, page_id, reference):
     else every reference is "not found" alike, so references cannot be tried one by one. Responses
     to every language version are kept under the first one (`answers_page_id`); the receipt is in
     the language of the page the response was sent from."""
-    code = request.get_signed_cookie(RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
+    code = request.get_signed_cookie(
+        receipt_cookie_name(get_language()), default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS
+    )
     if not code.startswith(reference + "-"):
         raise Http404("No such response")
     found = list(ConsultationPage.objects.filter(pk=page_id).values_list("live_revision_id", "url_path")[:1])
@@ -514,5 +531,7 @@ def receipt(request, page_id, reference):
     )
     if not sent.exists():
         raise Http404("No such response")
+    # Reached through the language switch: the same receipt, told by the version in this language.
+    page = _version_in_language(page) or page
     context = page.get_context(request) | {"reference": reference, "code": code}
     return TemplateResponse(request, "youth_voice/receipt.html", context)

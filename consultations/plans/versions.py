@@ -8,6 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consultations.references import ref_sort_key
 
@@ -46,6 +48,17 @@ class ParagraphChange:
     @property
     def ref_moved(self) -> bool:
         return self.old_ref != self.new_ref
+
+    @property
+    def kind_label(self) -> str:
+        return str(CHANGE_KINDS[self.kind])
+
+
+CHANGE_KINDS = {
+    "added": pgettext_lazy("a paragraph", "Added"),
+    "removed": pgettext_lazy("a paragraph", "Removed"),
+    "changed": pgettext_lazy("a paragraph", "Changed"),
+}
 
 
 @dataclass(frozen=True)
@@ -101,11 +114,11 @@ def word_diff(old_html: str, new_html: str) -> str:
 
 # What a reader sees of a plan besides its paragraphs, as the comparison names it.
 PAGE_PARTS = {
-    "the title": lambda page, chapters: page.title,
-    "the plan period": lambda page, chapters: page.plan_period,
-    "the stage": lambda page, chapters: page.stage,
-    "the introduction": lambda page, chapters: _words(page.introduction),
-    "chapter headings": lambda page, chapters: [(c.anchor, c.heading) for c in chapters],
+    _("the title"): lambda page, chapters: page.title,
+    _("the plan period"): lambda page, chapters: page.plan_period,
+    _("the stage"): lambda page, chapters: page.stage,
+    _("the introduction"): lambda page, chapters: _words(page.introduction),
+    _("chapter headings"): lambda page, chapters: [(c.anchor, c.heading) for c in chapters],
 }
 
 

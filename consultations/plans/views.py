@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 from .coverage import coverage_for
 from .models import PlanVersion
@@ -29,7 +30,15 @@ def pdf(request, page, *, large_print):
     question_urls = page.question_urls()  # the consultation may open, change or close later
     subtitle = _subtitle(page)
     inputs = repr(
-        (page.pk, page.live_revision_id, large_print, page_url, sorted(question_urls.items()), subtitle)
+        (
+            page.pk,
+            page.live_revision_id,
+            large_print,
+            page_url,
+            sorted(question_urls.items()),
+            subtitle,
+            get_language(),  # its labels ("Contents", "Page 3 of 40")
+        )
     )
     key = "plan-pdf:" + hashlib.sha256(inputs.encode()).hexdigest()
     document = cache.get(key)

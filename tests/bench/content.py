@@ -20,7 +20,8 @@ from django.utils import timezone
 from consultations.about_you import AgeBand, Publication, RespondentType
 from consultations.models import ConsultationPage, Question
 from consultations.models.questions import options_from_labels
-from home.models import FormField, FormPage, HomePage
+from consultations.translating import translate
+from home.models import FormField, FormPage, ensure_home_page
 from youth_voice.models import Answer, Response, Status
 
 COLOURS = ["Red", "Amber", "Green", "Blue"]
@@ -92,7 +93,7 @@ def _consultation(slug, *, stepped=False) -> ConsultationPage:
                 **settings,
             )
         )
-    HomePage.objects.get().add_child(instance=page)
+    ensure_home_page().add_child(instance=page)
     page.save_revision().publish()
     return page
 
@@ -154,7 +155,7 @@ def form_peer(questions, slug, *, about_you=True) -> tuple[FormPage, dict]:
     form = FormPage(
         title=f"Bench {slug}", slug=slug, intro="<p>Tell us what you think about the places you go.</p>"
     )
-    HomePage.objects.get().add_child(instance=form)
+    ensure_home_page().add_child(instance=form)
     answers, order = {}, 0
     for question in questions:
         for (label, field_type, choices), value in zip(
@@ -224,6 +225,27 @@ def check_journey_answers(consultation, answers):
         raise RuntimeError(f"the journey's answers make {rows} rows, not {JOURNEY_ANSWER_ROWS}")
 
 
+# The stepped questionnaire's words in Welsh, for its Welsh version (made as a translator would).
+WELSH_WORDS = {
+    "Tell us what you think about the places you go.": "Dywedwch wrthon ni beth rydych chi’n ei feddwl am y lleoedd rydych chi’n mynd iddyn nhw.",  # noqa: E501
+    "The youth participation team reads every response.": "Mae’r tîm cyfranogiad ieuenctid yn darllen pob ymateb.",
+    "If not, why not?": "Os nad ydy, pam?",
+    "Red": "Coch",
+    "Amber": "Ambr",
+    "Green": "Gwyrdd",
+    "Blue": "Glas",
+    "Youth club": "Clwb ieuenctid",
+    "Library": "Llyfrgell",
+    "Park": "Parc",
+    "Swimming pool": "Pwll nofio",
+    **{
+        f"Question {ref}: what do you think?": f"Cwestiwn {ref}: beth ydych chi’n ei feddwl?"
+        for ref, *_ in QUESTIONS
+    },
+    **{f"Part {part}": f"Rhan {part}" for part in range(1, 6)},
+}
+
+
 def make_bench_pages() -> dict:
     """The journey's questionnaire (one page) and its peer; the 5-step questionnaire and, per step, a
     peer with that step's fields."""
@@ -234,6 +256,7 @@ def make_bench_pages() -> dict:
     check_journey_answers(journey, answers)
     stepped = _consultation("bench-steps", stepped=True)
     step_questions = list(stepped.questions.all())
+    welsh = translate(stepped, "cy", WELSH_WORDS | {stepped.title: f"Mainc {stepped.slug}"})
     step_peers = {}
     for step in (1, 3):
         page, _ = form_peer(
@@ -248,6 +271,7 @@ def make_bench_pages() -> dict:
         "peer_url": peer.url,
         "peer_answers": peer_answers,
         "steps_url": stepped.url,
+        "welsh_steps_url": welsh.url,
         "step_peer_urls": step_peers,
     }
 

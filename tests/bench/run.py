@@ -90,6 +90,7 @@ BUDGETS = {  # name: (operator, budget)
     "journey_ratio_sqlite": (">=", 1.5),
     "journey_ratio_postgres": (">=", 1.5),
     "step_page_bytes": ("<=", 14_336),
+    "welsh_step_page_bytes": ("<=", 14_336),
     "summary_ms_100k_sqlite": ("<=", 1_000),
     "summary_ms_100k_postgres": ("<=", 1_000),
     "summary_filtered_ms_100k_sqlite": ("<=", 1_000),
@@ -405,6 +406,12 @@ def page_weights(bench, env):
                 "bytes",
                 f"{requests} requests; {ours / peer:.2f}x the Wagtail form page with that step's fields ({peer} bytes)",
             )
+        # The same screens in Welsh, in the same run: the budget holds in both languages.
+        welsh_steps = {}
+        for step, path in ((1, bench["welsh_steps_url"]), (3, bench["welsh_steps_url"] + "?step=3")):
+            welsh_steps[step], requests = weigh(path)
+            note = f"{requests} requests; {welsh_steps[step] / steps[step]:.2f}x the English step {step}"
+            report(f"welsh_step_page_bytes_step{step}", welsh_steps[step], "bytes", note)
         plan, _ = weigh(plan_url)
         browser.close()
     report(
@@ -413,6 +420,7 @@ def page_weights(bench, env):
         "bytes",
         "the heavier of sections 1 and 3 of 5 (the page says Step 1/3 of 6: about you is the sixth)",
     )
+    report("welsh_step_page_bytes", max(welsh_steps.values()), "bytes", "the same two screens in Welsh")
     plain = len(gzip.compress(plan_text().encode()))
     report("plan_page_bytes", plan, "bytes", f"{plan / plain:.2f}x the draft's plain text, gzip-compressed")
 

@@ -67,12 +67,12 @@ def test_staff_sign_in_by_email(client, officer):
 def test_wrong_password_gets_a_clear_message(client, officer):
     response = client.post("/accounts/login/", {"login": "officer@example.org", "password": "nope"})
     assert response.status_code == 200
-    assert "The email address and/or password you specified are not correct." in response.content.decode()
+    assert "That email address and password do not match a staff account." in response.content.decode()
 
 
 def test_nobody_can_sign_themselves_up(client, db):
     html = client.get("/accounts/signup/").content.decode()
-    assert "Sign Up Closed" in html
+    assert "No sign-up" in html and "Staff accounts are made by whoever manages Chorus" in html
     assert 'name="password1"' not in html
     assert "sign up" not in client.get("/accounts/login/").content.decode().lower()
 

@@ -4,10 +4,9 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from consultations.models import PlanDraftPage, PlanVersion, Question
 from consultations.plans.imports.importer import build_body, import_plan_draft, reconcile_questionnaire
@@ -392,26 +391,6 @@ IMPORT_URL = "/admin/plan-drafts/import/"
 
 def upload(name="cyp_plan_draft.docx", data=None):
     return SimpleUploadedFile(name, docx_bytes(PLAN) if data is None else data)
-
-
-@pytest.fixture
-def editor(db, home, django_user_model):
-    """May add and edit pages under home, but not publish them."""
-    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    group = Group.objects.create(name="Plan editors")
-    for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.create(
-            group=group, page=home, permission=Permission.objects.get(codename=codename)
-        )
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def test_admin_form_offers_the_choices_the_user_has(admin_client, home, plan, consultation):

@@ -47,6 +47,62 @@ def test_home_page_and_site_are_rebuilt_if_missing(db):
     assert HomePage.objects.count() == 1
 
 
+def _welsh_home_made_first():
+    """A tree where the Welsh home page comes before the English one (it was made first)."""
+    from wagtail.models import Locale, Page
+
+    from home.models import HomePage
+
+    Site.objects.all().delete()
+    Page.objects.exclude(depth=1).delete()
+    root = Page.get_first_root_node()
+    welsh = root.add_child(
+        instance=HomePage(
+            title="Dweud eich dweud",
+            slug="cartref",
+            locale=Locale.objects.get_or_create(language_code="cy")[0],
+        )
+    )
+    return root, welsh
+
+
+def test_the_home_page_is_the_english_one_even_when_the_welsh_one_comes_first(db):
+    from home.models import HomePage, ensure_home_page
+
+    root, welsh = _welsh_home_made_first()
+    english = root.add_child(
+        instance=HomePage(title="Have your say", slug="home", translation_key=welsh.translation_key)
+    )
+    Site.objects.create(is_default_site=True, hostname="localhost", root_page=english)
+    assert HomePage.objects.first() == welsh  # what the home page used to be taken from
+    assert ensure_home_page() == english
+    assert Site.objects.get(is_default_site=True).root_page_id == english.pk
+
+
+def test_a_site_left_pointing_at_the_welsh_home_page_is_pointed_at_the_english_one(db):
+    from home.models import HomePage, ensure_home_page
+
+    root, welsh = _welsh_home_made_first()
+    english = root.add_child(
+        instance=HomePage(title="Have your say", slug="home", translation_key=welsh.translation_key)
+    )
+    Site.objects.create(is_default_site=True, hostname="chorus.example", root_page=welsh)
+    assert ensure_home_page() == english
+    site = Site.objects.get(is_default_site=True)
+    assert (site.root_page_id, site.hostname) == (english.pk, "chorus.example")  # nothing else changed
+
+
+def test_an_english_home_page_is_made_as_the_translation_of_a_welsh_one_left_alone(db):
+    from home.models import HomePage, ensure_home_page
+
+    _root, welsh = _welsh_home_made_first()
+    home = ensure_home_page()
+    assert home != welsh and home.locale.language_code == "en-gb"
+    assert home.translation_key == welsh.translation_key
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert ensure_home_page() == home and HomePage.objects.count() == 2
+
+
 def test_the_bare_address_opens_in_the_language_last_chosen(client, home):
     """Neither language is unprefixed: `/` follows the cookie, then the browser, then English."""
     assert client.get("/")["Location"] == "/en-gb/"

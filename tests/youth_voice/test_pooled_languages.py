@@ -56,6 +56,31 @@ def test_the_receipt_is_in_the_language_the_person_answered_in(client, consultat
     assert "You are changing the answers you sent" in changing and "Rhywun i siarad â nhw" in changing
 
 
+def test_the_language_switch_on_the_receipt_keeps_showing_the_receipt(
+    client, consultation, welsh_version, answered
+):
+    receipt = client.get(answered["Location"]).content.decode()
+    code = re.search(r'id="response-code">([^<]+)<', receipt).group(1)
+    english_url = re.search(r'<a href="([^"]+)" hreflang="en-gb"', receipt).group(1)
+    assert english_url == answered["Location"].replace("/cy/", "/en-gb/", 1)
+    english = client.get(english_url)
+    assert english.status_code == 200
+    text = english.content.decode()
+    assert '<html lang="en-gb">' in text and "Thank you, your answers have been sent" in text
+    assert f'id="response-code">{code}<' in text
+    assert f"Back to {consultation.title}" in text  # told by the English version
+    # And back again to Welsh, still the receipt.
+    assert client.get(answered["Location"]).status_code == 200
+
+
+def test_a_receipt_in_the_other_language_is_still_only_for_the_browser_that_sent_it(
+    client, welsh_version, answered
+):
+    english_url = answered["Location"].replace("/cy/", "/en-gb/", 1)
+    client.cookies.clear()
+    assert client.get(english_url).status_code == 404
+
+
 def test_the_summary_counts_both_languages_together_and_splits_them_on_request(consultation, answered):
     both = summarise(consultation)
     assert both.total_responses == 3
@@ -105,6 +130,19 @@ def test_the_csv_has_every_response_with_its_language(officer_client, officer, c
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert sorted(row["language"] for row in rows) == ["cy", "en-gb", "en-gb"]
     assert sorted(row["Q6.2"] for row in rows) == ["a-month", "a-week", "a-week"]
+
+
+def csv_rows(client, consultation) -> list[dict]:
+    response = client.get(f"/admin/responses/{consultation.pk}/export.csv")
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+def test_the_csvs_fixed_headers_are_in_the_officers_language(officer_client, consultation, answered):
+    officer_client.cookies["django_language"] = "cy"
+    rows = csv_rows(officer_client, consultation)
+    assert sorted(row["Iaith"] for row in rows) == ["Cymraeg", "English", "English"]  # each in its own name
+    assert "Cyfeirnod" in rows[0]
+    assert any(heading.startswith("Q6.2 – ") for heading in rows[0])
 
 
 def test_an_officer_who_reads_the_admin_in_welsh_gets_the_responses_in_welsh(

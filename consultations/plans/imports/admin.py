@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -22,8 +24,11 @@ from .importer import ImportReport, import_plan_draft
 from .readers import MAX_UPLOAD_BYTES, SUPPORTED_EXTENSIONS, PlanImportError, megabytes, too_large_message
 
 SESSION_KEY = "plan_import_report"
-ENCODINGS = [("", "UTF-8 (most files)"), ("cp1252", "Windows-1252 (text saved by older Windows programs)")]
-CHOOSE_AGAIN = "Choose the file again: a browser does not keep a chosen file once the form is sent."
+ENCODINGS = [
+    ("", _("UTF-8 (most files)")),
+    ("cp1252", _("Windows-1252 (text saved by older Windows programs)")),
+]
+CHOOSE_AGAIN = _("Choose the file again: a browser does not keep a chosen file once the form is sent.")
 
 
 # --- Permissions -----------------------------------------------------------------------------------
@@ -60,45 +65,67 @@ def can_publish(user, *, parent=None, replace=None) -> bool:
 # --- Form ------------------------------------------------------------------------------------------
 
 
-class PlanImportForm(forms.Form):
-    file = forms.FileField(
-        label="Plan draft document",
+def file_field(label) -> forms.FileField:
+    """The document to import: any file the readers take, up to the upload limit."""
+    return forms.FileField(
+        label=label,
         allow_empty_file=True,  # the importer's message for an empty file says what to do
-        help_text=f"A {', '.join(SUPPORTED_EXTENSIONS)} file of at most {megabytes(MAX_UPLOAD_BYTES)}.",
+        help_text=format_lazy(
+            _("A {extensions} file of at most {size}."),
+            extensions=", ".join(SUPPORTED_EXTENSIONS),
+            size=megabytes(MAX_UPLOAD_BYTES),
+        ),
     )
+
+
+def clean_upload(upload):
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(too_large_message("The file", upload.size))
+    return upload
+
+
+class PlanImportForm(forms.Form):
+    file = file_field(_("Plan draft document"))
     replace = forms.ModelChoiceField(
         queryset=PlanDraftPage.objects.none(),
         required=False,
-        label="New version of",
-        empty_label="None: create a new plan draft",
-        help_text="Choose a plan draft to save the document as its new version (a new revision).",
+        label=_("New version of"),
+        empty_label=_("None: create a new plan draft"),
+        help_text=_("Choose a plan draft to save the document as its new version (a new revision)."),
     )
     parent = forms.ModelChoiceField(
         queryset=HomePage.objects.none(),
         required=False,
-        label="Create under",
-        help_text="Where a new plan draft goes. Not used for a new version, which stays where it is.",
+        label=_("Create under"),
+        help_text=_("Where a new plan draft goes. Not used for a new version, which stays where it is."),
     )
     title = forms.CharField(
         required=False,
         max_length=255,
-        help_text="Leave empty to use the document's title, or else its file name (a new version keeps "
-        "its page's title).",
+        label=_("Title"),
+        help_text=_(
+            "Leave empty to use the document's title, or else its file name (a new version keeps "
+            "its page's title)."
+        ),
     )
     plan_period = forms.CharField(
         required=False,
         max_length=50,
-        label="Plan period",
-        help_text="For example 2027–2030. Leave empty to read it from the title or the document's first "
-        "lines (a new version keeps its page's period).",
+        label=_("Plan period"),
+        help_text=_(
+            "For example 2027–2030. Leave empty to read it from the title or the document's first "
+            "lines (a new version keeps its page's period)."
+        ),
     )
     consultation = forms.ModelChoiceField(
         queryset=ConsultationPage.objects.none(),
         required=False,
-        label="Draft questions for",
-        empty_label="None",
-        help_text="Links this consultation to the plan draft, adds a question to review for each reference "
-        "it does not ask yet, and lists its questions the draft no longer refers to.",
+        label=_("Draft questions for"),
+        empty_label=_("None"),
+        help_text=_(
+            "Links this consultation to the plan draft, adds a question to review for each reference "
+            "it does not ask yet, and lists its questions the draft no longer refers to."
+        ),
     )
     link_anyway = forms.BooleanField(
         required=False,
@@ -111,23 +138,30 @@ class PlanImportForm(forms.Form):
     )
     sentence_case = forms.BooleanField(
         required=False,
-        label="Make headings in capitals sentences",
-        help_text="“MENTAL HEALTH IN HARROWBY VALE” becomes “Mental health in Harrowby Vale”: names, "
-        "acronyms, months and days the document capitalises are kept. Otherwise headings stay as written.",
+        label=_("Make headings in capitals sentences"),
+        help_text=_(
+            "“MENTAL HEALTH IN HARROWBY VALE” becomes “Mental health in Harrowby Vale”: names, "
+            "acronyms, months and days the document capitalises are kept. Otherwise headings stay as written."
+        ),
     )
     headlines = forms.BooleanField(
         required=False,
-        label="Draft a headlines page",
-        help_text="A draft, never published, of the plan's priorities (chapter titles and first sentences) "
-        "for you to rewrite in plain words.",
+        label=_("Draft a headlines page"),
+        help_text=_(
+            "A draft, never published, of the plan's priorities (chapter titles and first sentences) "
+            "for you to rewrite in plain words."
+        ),
     )
     encoding = forms.ChoiceField(
-        choices=ENCODINGS, required=False, label="Text encoding", help_text="Only for .txt and .md files."
+        choices=ENCODINGS,
+        required=False,
+        label=_("Text encoding"),
+        help_text=_("Only for .txt and .md files."),
     )
     publish = forms.BooleanField(
         required=False,
-        label="Publish straight away",
-        help_text="Otherwise the plan draft is saved as a draft for you to review and publish.",
+        label=_("Publish straight away"),
+        help_text=_("Otherwise the plan draft is saved as a draft for you to review and publish."),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -135,7 +169,7 @@ class PlanImportForm(forms.Form):
         self.user = user
         parents = parents_for(user)
         self.fields["parent"].queryset = HomePage.objects.filter(pk__in=[page.pk for page in parents])
-        self.fields["parent"].empty_label = None if parents else "You may not create plan drafts"
+        self.fields["parent"].empty_label = None if parents else gettext("You may not create plan drafts")
         self.fields["replace"].queryset = PlanDraftPage.objects.filter(
             pk__in=[page.pk for page in plan_drafts_for(user)]
         ).order_by("title")
@@ -151,26 +185,30 @@ class PlanImportForm(forms.Form):
             self.fields["file"].help_text = CHOOSE_AGAIN
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(too_large_message("The file", upload.size))
-        return upload
+        return clean_upload(self.cleaned_data["file"])
 
     def clean(self):
         cleaned_data = super().clean()
         replace, parent = cleaned_data.get("replace"), cleaned_data.get("parent")
         if replace is None and parent is None and "parent" not in self.errors:
-            self.add_error("parent", "Choose where to create the plan draft, or a plan draft to replace.")
+            self.add_error(
+                "parent", gettext("Choose where to create the plan draft, or a plan draft to replace.")
+            )
         if cleaned_data.get("publish") and not can_publish(self.user, parent=parent, replace=replace):
-            target = f"“{replace.title}”" if replace is not None else "there"
-            self.add_error("publish", f"You may not publish {target}; import it as a draft instead.")
+            if replace is not None:
+                message = gettext("You may not publish “%(title)s”; import it as a draft instead.") % {
+                    "title": replace.title
+                }
+            else:
+                message = gettext("You may not publish there; import it as a draft instead.")
+            self.add_error("publish", message)
         return cleaned_data
 
 
 # --- Views -----------------------------------------------------------------------------------------
 
 
-def _context(title, **extra) -> dict:
+def admin_context(title, **extra) -> dict:
     return {"page_title": title, "header_title": title, "header_icon": "upload", **extra}
 
 
@@ -184,11 +222,11 @@ def report_data(report: ImportReport) -> dict:
         "dry_run": report.dry_run,
         "page_id": report.page.pk if report.page is not None else None,
         "counts": [
-            ("Chapters", report.chapters),
-            ("Paragraphs", report.paragraphs),
-            ("Question markers", report.markers),
-            ("Question references", report.refs),
-            ("Paragraphs not placed for certain", report.unplaced),
+            (gettext("Chapters"), report.chapters),
+            (gettext("Paragraphs"), report.paragraphs),
+            (gettext("Question markers"), report.markers),
+            (gettext("Question references"), report.refs),
+            (gettext("Paragraphs not placed for certain"), report.unplaced),
         ],
         "chapters": [
             {
@@ -273,7 +311,9 @@ def import_view(request):
     return TemplateResponse(
         request,
         "consultations/admin/plan_import.html",
-        _context("Import plan draft", form=form, report=report, max_size=megabytes(MAX_UPLOAD_BYTES)),
+        admin_context(
+            gettext("Import plan draft"), form=form, report=report, max_size=megabytes(MAX_UPLOAD_BYTES)
+        ),
     )
 
 
@@ -294,8 +334,8 @@ def report_view(request):
     return TemplateResponse(
         request,
         "consultations/admin/plan_import_report.html",
-        _context(
-            "Plan draft imported",
+        admin_context(
+            gettext("Plan draft imported"),
             report=report,
             edit_url=reverse("wagtailadmin_pages:edit", args=[report["page_id"]]),
         ),

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 from wagtail.models import Site
 
 from consultations.models import ConsultationPage, PlanDraftPage
@@ -59,6 +60,54 @@ class ChapterSummary:
         return f"{name}: {count}; {refs}"
 
 
+# What an import did, by (what, state): "version" a new version of a plan draft, "under" a new plan
+# draft under a page, "new" one without a parent given. Collected for the catalogue, read in
+# `ImportReport.outcome`.
+OUTCOMES = {
+    ("version", "would"): gettext_noop(
+        "Dry run, nothing was saved. This would save a new version of “%(title)s” (page %(id)s)."
+    ),
+    ("version", "would_publish"): gettext_noop(
+        "Dry run, nothing was saved. This would save a new version of “%(title)s” (page %(id)s) and "
+        "publish it."
+    ),
+    ("version", "published"): gettext_noop("Saved and published a new version of “%(title)s” (page %(id)s)."),
+    ("version", "saved_live"): gettext_noop(
+        "Saved a new version of “%(title)s” (page %(id)s) as a draft. The published page is unchanged "
+        "until it is published."
+    ),
+    ("version", "saved"): gettext_noop(
+        "Saved a new version of “%(title)s” (page %(id)s) as a draft: review it in the admin, then "
+        "publish it."
+    ),
+    ("under", "would"): gettext_noop(
+        "Dry run, nothing was saved. This would create the plan draft “%(title)s” under “%(parent)s”."
+    ),
+    ("under", "would_publish"): gettext_noop(
+        "Dry run, nothing was saved. This would create the plan draft “%(title)s” under “%(parent)s” and "
+        "publish it."
+    ),
+    ("under", "published"): gettext_noop(
+        "Created and published the plan draft “%(title)s” (page %(id)s) under “%(parent)s”."
+    ),
+    ("under", "saved"): gettext_noop(
+        "Created the plan draft “%(title)s” (page %(id)s) under “%(parent)s” as a draft, not published: "
+        "review it in the admin, then publish it."
+    ),
+    ("new", "would"): gettext_noop(
+        "Dry run, nothing was saved. This would create the plan draft “%(title)s”."
+    ),
+    ("new", "would_publish"): gettext_noop(
+        "Dry run, nothing was saved. This would create the plan draft “%(title)s” and publish it."
+    ),
+    ("new", "published"): gettext_noop("Created and published the plan draft “%(title)s” (page %(id)s)."),
+    ("new", "saved"): gettext_noop(
+        "Created the plan draft “%(title)s” (page %(id)s) as a draft, not published: review it in the "
+        "admin, then publish it."
+    ),
+}
+
+
 @dataclass
 class ImportReport:
     """What an import found and did; `lines()` is the human report, `summary_line()` its counts."""
@@ -93,27 +142,24 @@ class ImportReport:
         return self.reconciliation.orphaned if self.reconciliation else []
 
     def outcome(self) -> str:
-        """One sentence or two: what was (or, on a dry run, would be) saved."""
-        and_publish = " and publish it" if self.published else ""
+        """One sentence or two: what was (or, on a dry run, would be) saved, in the reader's language."""
+        state = "would" if self.dry_run else "published" if self.published else "saved"
         if self.replaced is not None:
-            subject = f"a new version of “{self.replaced.title}” (page {self.replaced.pk})"
-            if self.dry_run:
-                return f"Dry run, nothing was saved. This would save {subject}{and_publish}."
-            if self.published:
-                return f"Saved and published {subject}."
-            if self.replaced.live:
-                return f"Saved {subject} as a draft. The published page is unchanged until it is published."
-            return f"Saved {subject} as a draft: review it in the admin, then publish it."
-        where = f" under “{self.parent.title}”" if self.parent is not None else ""
-        if self.dry_run:
-            what = f"the plan draft “{self.title}”{where}{and_publish}"
-            return f"Dry run, nothing was saved. This would create {what}."
-        if self.published:
-            return f"Created and published the plan draft “{self.title}” (page {self.page.pk}){where}."
-        return (
-            f"Created the plan draft “{self.title}” (page {self.page.pk}){where} as a draft, not published: "
-            "review it in the admin, then publish it."
-        )
+            if self.dry_run and self.published:
+                state = "would_publish"
+            elif state == "saved" and self.replaced.live:
+                state = "saved_live"
+            words = {"title": self.replaced.title, "id": self.replaced.pk}
+            return _(OUTCOMES[("version", state)]) % words
+        if self.dry_run and self.published:
+            state = "would_publish"
+        words = {
+            "title": self.title,
+            "id": getattr(self.page, "pk", ""),
+            "parent": getattr(self.parent, "title", ""),
+        }
+        where = "under" if self.parent is not None else "new"
+        return _(OUTCOMES[(where, state)]) % words
 
     def lines(self) -> list[str]:
         lines = [
@@ -143,15 +189,23 @@ class ImportReport:
         """What is left for an editor, in order, after this import (or, on a dry run, would be)."""
         steps = []
         if self.warnings:
-            steps.append(f"Check the {count_of(self.warnings, 'point')} above in the plan draft.")
+            steps.append(
+                ngettext(
+                    "Check the %(count)s point above in the plan draft.",
+                    "Check the %(count)s points above in the plan draft.",
+                    len(self.warnings),
+                )
+                % {"count": len(self.warnings)}
+            )
         if self.headlines is not None:
             steps.append(
-                f"Rewrite the headlines draft “{self.headlines.title}” in plain words, then publish it."
+                _("Rewrite the headlines draft “%(title)s” in plain words, then publish it.")
+                % {"title": self.headlines.title}
             )
         if self.reconciliation is not None:
             steps.extend(self.reconciliation.to_do())
         if not self.published:
-            steps.append(f"Publish the plan draft.{self._until_live()}")
+            steps.append(_("Publish the plan draft.") + self._until_live())
         return steps
 
     def _until_live(self) -> str:

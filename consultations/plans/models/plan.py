@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.api import APIField
@@ -316,7 +318,8 @@ class PlanVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["page", "number"], name="one_plan_version_per_number")]
 
     def __str__(self):
-        return f"Version {self.number}, published {timezone.localtime(self.published_at):%-d %B %Y}"
+        published = date_format(timezone.localtime(self.published_at), "j F Y")
+        return gettext("Version %(number)s, published %(date)s") % {"number": self.number, "date": published}
 
     def as_page(self) -> PlanDraftPage:
         """The plan as it read in this version (not saved; for display and comparison)."""

@@ -8,6 +8,7 @@ the last page is done; PDF allows a form to be defined after the pages that use 
 
 import functools
 
+from django.utils.translation import get_language, gettext, to_locale
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -19,7 +20,6 @@ from .fonts import Fonts
 from .styles import TEXT_COLOUR, Styles, safe_paragraph
 
 AUTHOR = "Chorus"
-LANGUAGE = "en-GB"
 FOOTER_TAIL_FORM = "footer-tail"
 
 
@@ -100,7 +100,7 @@ class PlanDocument(BaseDocTemplate):
             rightMargin=margin,
             topMargin=margin,
             bottomMargin=margin + footer_room,
-            lang=LANGUAGE,
+            lang=to_locale(get_language() or "en-gb").replace("_", "-"),
             displayDocTitle=True,
             creator=AUTHOR,
             **metadata,
@@ -130,7 +130,7 @@ class PlanDocument(BaseDocTemplate):
 
     def _draw_footer(self, canvas, document):
         """ "Page 3", then the form that will say " of 40 · https://…" once the total is known."""
-        page = f"Page {self.page}"
+        page = gettext("Page %(number)s") % {"number": self.page}
         canvas.saveState()
         canvas.setFont(self.styles.footer_font, self.styles.footer_size)
         canvas.setFillColor(TEXT_COLOUR)
@@ -142,8 +142,10 @@ class PlanDocument(BaseDocTemplate):
 
     def _fill_in_numbers(self, canvas):
         font, size = self.styles.footer_font, self.styles.footer_size
-        widest_page = pdfmetrics.stringWidth(f"Page {self.pages}", font, size)
-        tail = _fit_width(f" of {self.pages} · {self.footer_text}", font, size, self.width - widest_page)
+        widest_page = pdfmetrics.stringWidth(gettext("Page %(number)s") % {"number": self.pages}, font, size)
+        # Printed straight after "Page 3": " of 40 · https://…"
+        of_pages = gettext(" of %(total)s") % {"total": self.pages}
+        tail = _fit_width(f"{of_pages} · {self.footer_text}", font, size, self.width - widest_page)
         self._define_text_form(canvas, FOOTER_TAIL_FORM, tail, font, size)
         entry = self.styles.contents_entry
         for key in self.contents_keys:

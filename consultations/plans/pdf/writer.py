@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Spacer
 
@@ -38,10 +39,14 @@ class Writer:
             safe_paragraph(self.fonts.markup(subtitle), self.styles.subtitle),
         ]
         if large_print:
-            story.append(safe_paragraph("Large print edition", self.styles.subtitle))
+            story.append(
+                safe_paragraph(self.fonts.markup(gettext("Large print edition")), self.styles.subtitle)
+            )
         story += [
             Spacer(1, self.styles.body_size),
-            safe_paragraph(f"Read it online: {url_markup}", self.styles.body),
+            safe_paragraph(
+                self.fonts.markup(gettext("Read it online:")) + " " + url_markup, self.styles.body
+            ),
             PageBreak(),
         ]
         return story
@@ -50,16 +55,18 @@ class Writer:
         """The contents page, listing every destination made so far with `in_contents`."""
         style = self.styles.contents_entry
         lines = [ContentsLine(entry, self.fonts, style) for entry in self.contents_entries]
-        heading = [self._destination("Contents"), safe_paragraph("Contents", self.styles.chapter)]
+        title = gettext("Contents")
+        heading = [self._destination(title), safe_paragraph(self.fonts.markup(title), self.styles.chapter)]
         return [*heading, *lines, PageBreak()]
 
     def introduction(self, html: str) -> list:
         blocks = rich_text_blocks(html, self.fonts, self.page_url)
         if not blocks:
             return []
+        title = gettext("Introduction")
         return [
-            self._destination("Introduction", in_contents=True),
-            safe_paragraph("Introduction", self.styles.chapter),
+            self._destination(title, in_contents=True),
+            safe_paragraph(self.fonts.markup(title), self.styles.chapter),
             *self._blocks(blocks),
             PageBreak(),
         ]
@@ -68,7 +75,7 @@ class Writer:
         """A chapter starts a new page, so its contents entry and bookmark point at its first page."""
         heading = " ".join(part for part in (chapter.number.strip(), chapter.heading.strip()) if part)
         story = [
-            self._destination(heading or "Chapter", in_contents=True),
+            self._destination(heading or gettext("Chapter"), in_contents=True),
             safe_paragraph(self.fonts.markup(heading), self.styles.chapter),
         ]
         for paragraph in chapter.paragraphs:
@@ -103,13 +110,15 @@ class Writer:
         url = absolute_url(paragraph.question_url, self.page_url) if paragraph.question_url else None
         if url:
             text = (
-                self.fonts.markup(f"Have your say on this — Question {ref}:")
+                self.fonts.markup(
+                    gettext("Have your say on this — Question %(reference)s:") % {"reference": ref}
+                )
                 + "<br/>"
                 + self.fonts.markup(url)
             )
             return link(safe_href(url, self.page_url), text)
         if ref:
-            return self.fonts.markup(f"Consultation question {ref}")
+            return self.fonts.markup(gettext("Consultation question %(reference)s") % {"reference": ref})
         return ""
 
     def _blocks(self, blocks: list[Block]) -> list:
