@@ -25,6 +25,7 @@ from consultations.plans.models.aims import ensure_standard_aims
 from home.models import FormField, FormPage, ensure_home_page
 
 from . import demo_welsh
+from .forms import mint_submission_key
 from .journey import Journey
 from .models import Response, Status
 from .services import change_response, save_draft, submit_response
@@ -440,7 +441,7 @@ def _send(consultation, data, at):
 def _demo_data(rng, questions, i) -> QueryDict:
     """What one person might type, as the form would post it."""
     data = QueryDict(mutable=True)
-    data["submission_key"] = str(_key(i))
+    data["submission_key"] = mint_submission_key(_key(i))
     for question in questions:
         if rng.random() < 0.1 and not question.required:
             continue  # skipped this one

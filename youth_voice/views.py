@@ -1,16 +1,18 @@
 """Public views: the questionnaire (screen by screen), saving and resuming, changing, the receipt."""
 
-import uuid
+import logging
+import math
 
 from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -19,7 +21,7 @@ from consultations.models import ConsultationPage
 from consultations.models.consultation import published_generation
 from consultations.translatable import language_of
 
-from .forms import CodeForm, ResponseForm
+from .forms import HONEYPOT, CodeForm, ResponseForm, mint_submission_key, read_submission_key
 from .journey import Journey, as_query_dict
 from .models import AgeBand, Response, Status, split_code
 from .services import (
@@ -32,7 +34,9 @@ from .services import (
     submit_response,
     withdraw_response,
 )
-from .throttle import code_attempts_blocked, record_wrong_code
+from .throttle import Limited, code_checks, count, honeypot_filled, over, submission_checks, take
+
+logger = logging.getLogger(__name__)
 
 RECEIPT_COOKIE = "chorus_code"
 RECEIPT_SALT = "youth_voice.receipt"
@@ -105,7 +109,7 @@ def _fresh_screen(request, journey, screen):
     )
     html = page.read_once_per_revision(name, render)
     html = html.replace(FRESH_CSRF_TOKEN, get_token(request)).replace(
-        FRESH_SUBMISSION_KEY, str(ResponseForm.new_submission_key())
+        FRESH_SUBMISSION_KEY, ResponseForm.new_submission_key()
     )
     return HttpResponse(html)
 
@@ -135,14 +139,20 @@ def submit(request, page_id):
     if request.method != "POST" or not page.accepts_request(request):
         return redirect(page.url)
     data = posted_data(request)
+    if data.get(HONEYPOT):
+        # Filled in by a robot: refused quietly (it learns nothing), stored nowhere, counted.
+        honeypot_filled(page.answers_page_id)
+        logger.info("Refused a form whose honeypot was filled, for consultation %s", page.answers_page_id)
+        return redirect(page.url)
     journey = Journey(page, data, page.published_questions())
     held = _held_response(request, page, data.get("response_code", ""), data.get("code_pass", ""))
-    if held in ("blocked", "wrong"):
+    if isinstance(held, Limited):
+        return _limited(request, journey, journey.posted_screen, held, code_problem="blocked")
+    if held == "wrong":
         # Whatever went wrong with the code, what was typed is shown again, never lost.
         screen = journey.posted_screen
-        status = 429 if held == "blocked" else 403
         return render_screen(
-            request, journey, screen, journey.form_for(screen), code_problem=held, status=status
+            request, journey, screen, journey.form_for(screen), code_problem=held, status=403
         )
     if not page.is_open():
         form = journey.full_form()
@@ -189,6 +199,35 @@ def _status(form) -> int:
     return 400 if "submission_key" in form.errors else 200
 
 
+def wait_in_words(seconds: int) -> str:
+    """When to try again, as a person would say it."""
+    if seconds < 90:
+        return ngettext(
+            "Please try again in %(count)d second.", "Please try again in %(count)d seconds.", seconds
+        ) % {"count": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Please try again in %(count)d minute.", "Please try again in %(count)d minutes.", minutes
+    ) % {"count": minutes}
+
+
+def _limited(request, journey, screen, limited, *, held=None, **notices):
+    """Over a limit: 429, with the screen shown again holding every answer typed, and when to retry."""
+    notices.setdefault("rate_limited", True)
+    page = render_screen(
+        request,
+        journey,
+        screen,
+        journey.form_for(screen),
+        held=held,
+        status=429,
+        retry_in=wait_in_words(limited.retry_after),
+        **notices,
+    )
+    page["Retry-After"] = str(limited.retry_after)
+    return page
+
+
 def _send(request, journey, held):
     page = journey.page
     form = journey.full_form()
@@ -197,6 +236,11 @@ def _send(request, journey, held):
         return render_screen(
             request, journey, screen, journey.form_for(screen), held=held, status=_status(form)
         )
+    key = form.cleaned_data["submission_key"]
+    try:
+        take(submission_checks(request, page.answers_page_id, key))
+    except Limited as limited:
+        return _limited(request, journey, journey.posted_screen, limited, held=held)
     try:
         if held is None:
             outcome = submit_response(
@@ -255,9 +299,13 @@ def _save(request, journey, screen, held):
             data.pop(name, None)
     form = journey.form_for(screen, bound=False)
     try:
-        key = uuid.UUID(str(journey.data.get("submission_key")))
-    except ValueError:  # a damaged key: nothing can be saved under it
+        key = read_submission_key(journey.data.get("submission_key"))
+    except ValidationError:  # a damaged, made-up or expired key: nothing can be saved under it
         return render_screen(request, journey, screen, journey.form_for(screen), held=held, status=400)
+    try:
+        take(submission_checks(request, journey.page.answers_page_id, key))
+    except Limited as limited:
+        return _limited(request, journey, screen, limited, held=held)
     try:
         draft, secret = save_draft(
             journey.page,
@@ -288,16 +336,20 @@ def _withdraw(request, journey, held, *, confirmed):
 
 
 def _held_response(request, page, code, code_pass=""):
-    """The response a code gives access to: None without a code, or "wrong"/"blocked".
+    """The response a code gives access to: None without a code, "wrong", or Limited (too many
+    wrong codes lately).
 
-    Guessing is limited per address and per response. Someone who already entered the right
-    code carries a signed pass, so another person's wrong guesses never lock them out mid-way."""
+    Wrong codes are limited per address, per consultation and per response. Someone who already
+    entered the right code carries a signed pass, so another person's wrong guesses never lock
+    them out mid-way."""
     if not code:
         return None
     parts = split_code(code)
     reference = parts[0] if parts else "-"
-    if not _has_pass(code_pass, reference) and code_attempts_blocked(request, reference):
-        return "blocked"
+    checks = code_checks(request, page.answers_page_id, reference)
+    blocked = None if _has_pass(code_pass, reference) else over(checks)
+    if blocked:
+        return blocked
     response = (
         Response.objects.filter(
             consultation_id=page.answers_page_id,  # a code works in either language
@@ -310,7 +362,7 @@ def _held_response(request, page, code, code_pass=""):
         else None
     )
     if response is None or not response.secret_matches(parts[1]):
-        record_wrong_code(request, reference)
+        count(checks)
         return "wrong"
     return response
 
@@ -362,11 +414,13 @@ def render_screen(request, journey, screen, form, *, held=None, submission_key=N
 
 
 def _usable_key(posted):
-    """The key the form was sent with, or a fresh one if it arrived damaged, so sending again works."""
+    """The key the form was sent with, or a fresh one if it arrived damaged, made up or expired, so
+    sending again works."""
     try:
-        return uuid.UUID(str(posted))
-    except ValueError:
+        read_submission_key(posted)
+    except ValidationError:
         return ResponseForm.new_submission_key()
+    return posted
 
 
 def _condition(question, by_reference, on_screen):
@@ -445,8 +499,12 @@ def code_entry(request, page_id):
         return _code_page(request, page, form)
     code = form.cleaned_data["code"]
     held = _held_response(request, page, code)
-    if held == "blocked":
-        return _code_page(request, page, form, blocked=True, status=429)
+    if isinstance(held, Limited):
+        refused = _code_page(
+            request, page, form, blocked=True, retry_in=wait_in_words(held.retry_after), status=429
+        )
+        refused["Retry-After"] = str(held.retry_after)
+        return refused
     if held in ("wrong", None):
         form.add_error(
             "code",
@@ -465,7 +523,7 @@ def code_entry(request, page_id):
     else:
         data = stored_answers_as_data(page, held)
         step = 1
-    data.setlist("submission_key", [str(held.submission_key)])
+    data.setlist("submission_key", [mint_submission_key(held.submission_key)])
     data.setlist("response_code", [code])
     data.setlist("code_pass", [signing.dumps(held.reference, salt=CODE_PASS_SALT)])
     journey = Journey(page, data)

@@ -216,7 +216,7 @@ class Phone:
 
 
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-SUBMISSION_KEY = re.compile(r'name="submission_key" value="([0-9a-f-]{36})"')
+SUBMISSION_KEY = re.compile(r'name="submission_key" value="([0-9a-f-]{36}:[^"]+)"')
 FORM_ACTION = re.compile(r'<form method="post" action="([^"]*)"')
 
 
