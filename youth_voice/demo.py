@@ -31,6 +31,7 @@ from .models import Response, Status
 from .services import change_response, save_draft, submit_response
 
 OFFICER_EMAIL = "officer@example.org"
+OFFICER_USERNAME = "officer"
 OFFICER_PASSWORD = "chorus-demo-officer"  # noqa: S105 - printed for the demo on purpose
 OFFICERS_GROUP = "Youth participation officers"
 DEMO_RESPONSES = 48
@@ -379,7 +380,8 @@ def _officer(home):
             permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
         )
     user, created = get_user_model().objects.get_or_create(
-        username="officer", defaults={"email": OFFICER_EMAIL, "first_name": "Demo", "last_name": "Officer"}
+        username=OFFICER_USERNAME,
+        defaults={"email": OFFICER_EMAIL, "first_name": "Demo", "last_name": "Officer"},
     )
     if created:
         user.set_password(OFFICER_PASSWORD)

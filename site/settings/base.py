@@ -204,6 +204,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 
+# True only under chorus.settings.production: the demo refuses to load, and a deployment check
+# fails if the demo officer exists.
+CHORUS_PRODUCTION = False
+
+
 # Abuse limits (docs/security.md, "Abuse limits"): events allowed per window of seconds, counted in
 # the cache per subject. Names read `<action>_per_<subject>[_<window>]`; each limit can be set from
 # the environment as LIMIT_<NAME> (e.g. LIMIT_SUBMIT_PER_ADDRESS_BURST=60). Sized so that a school

@@ -10,6 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+CHORUS_PRODUCTION = True
+
 try:
     SECRET_KEY = os.environ["SECRET_KEY"]
 except KeyError:
