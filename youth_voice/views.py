@@ -24,6 +24,7 @@ from consultations.translatable import language_of
 from .forms import HONEYPOT, CodeForm, ResponseForm, mint_submission_key, read_submission_key
 from .journey import Journey, as_query_dict
 from .models import AgeBand, Response, Status, split_code
+from .retention import erase_response
 from .services import (
     AlreadySent,
     ConsultationClosed,
@@ -446,7 +447,7 @@ def _check_answers(journey):
     cleaned = getattr(form, "cleaned_data", {})
     sections = []
     for screen in journey.screens:
-        if screen.check or screen.about_you:
+        if screen.check or not screen.questions:  # a one-screen questionnaire has "about you" too
             continue
         answered = []
         for question in journey.visible_on(screen):
@@ -499,6 +500,27 @@ def code_entry(request, page_id):
         return _code_page(request, page, form)
     code = form.cleaned_data["code"]
     held = _held_response(request, page, code)
+    refused = _code_refused(request, page, form, held)
+    if refused:
+        return refused
+    # Carried as the receipt writes it (`k7m 4qd x9pr` → `K7M-4QD-X9PR`), so it is shown again as such.
+    code = held.code(split_code(code)[1])
+    if request.POST.get("then") == "see":  # see or delete: open or closed alike
+        return _my_response_page(request, page, held, code)
+    if not page.is_open():
+        return _code_page(request, page, form, closed=True, status=403)
+    data = _held_data(page, held)
+    step = held.draft_step if held.status == Status.DRAFT else 1
+    data.setlist("submission_key", [mint_submission_key(held.submission_key)])
+    data.setlist("response_code", [code])
+    data.setlist("code_pass", [_code_pass(held)])
+    journey = Journey(page, data)
+    screen = journey.screen(step)
+    return render_screen(request, journey, screen, journey.form_for(screen, bound=False), held=held)
+
+
+def _code_refused(request, page, form, held):
+    """The code page again when a code opens nothing: too many wrong tries (429), or wrong (403)."""
     if isinstance(held, Limited):
         refused = _code_page(
             request, page, form, blocked=True, retry_in=wait_in_words(held.retry_after), status=429
@@ -513,22 +535,57 @@ def code_entry(request, page_id):
             ),
         )
         return _code_page(request, page, form, status=403)
-    if not page.is_open():
-        return _code_page(request, page, form, closed=True, status=403)
-    # Carried as the receipt writes it (`k7m 4qd x9pr` → `K7M-4QD-X9PR`), so it is shown again as such.
-    code = held.code(split_code(code)[1])
+    return None
+
+
+def _code_pass(held) -> str:
+    return signing.dumps(held.reference, salt=CODE_PASS_SALT)
+
+
+def _held_data(page, held) -> QueryDict:
+    """What a held response says, as form data: a draft's typed data, or a sent response's answers."""
     if held.status == Status.DRAFT:
-        data = as_query_dict(held.draft_data)
-        step = held.draft_step
-    else:
-        data = stored_answers_as_data(page, held)
-        step = 1
-    data.setlist("submission_key", [mint_submission_key(held.submission_key)])
-    data.setlist("response_code", [code])
-    data.setlist("code_pass", [signing.dumps(held.reference, salt=CODE_PASS_SALT)])
-    journey = Journey(page, data)
-    screen = journey.screen(step)
-    return render_screen(request, journey, screen, journey.form_for(screen, bound=False), held=held)
+        return as_query_dict(held.draft_data)
+    return stored_answers_as_data(page, held)
+
+
+def _my_response_page(request, page, held, code, template="youth_voice/my_response.html"):
+    journey = Journey(page, _held_data(page, held))
+    context = page.get_context(request) | {
+        "held": held,
+        "code": code,
+        "code_pass": _code_pass(held),
+        "check": _check_answers(journey),
+        "journey": journey,
+    }
+    return TemplateResponse(request, template, context)
+
+
+@never_cache
+def my_response(request, page_id):
+    """A young person sees, or deletes, their own response with their code (any time, even after the
+    consultation closed). The code comes in the POST body, never in an address."""
+    page = get_object_or_404(ConsultationPage.objects.live(), pk=page_id)
+    if page.url is None or not page.accepts_request(request):
+        raise Http404("No such consultation")
+    if request.method != "POST":
+        return redirect(page.code_url)
+    data = posted_data(request)
+    code = data.get("response_code", "")
+    held = _held_response(request, page, code, data.get("code_pass", ""))
+    form = CodeForm({"code": code})
+    form.is_valid()
+    refused = _code_refused(request, page, form, held)
+    if refused:
+        return refused
+    action = data.get("action", "")
+    if action == "erase":
+        return _my_response_page(request, page, held, code, template="youth_voice/erase_confirm.html")
+    if action == "erase_confirmed":
+        erase_response(held)
+        context = page.get_context(request) | {"was_draft": held.status == Status.DRAFT}
+        return TemplateResponse(request, "youth_voice/erased.html", context)
+    return _my_response_page(request, page, held, code)
 
 
 def stored_answers_as_data(page, response) -> QueryDict:

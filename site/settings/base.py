@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "youth_voice",
     # Welsh and English versions of pages, translated segment by segment in the admin.
     "wagtail_localize",
+    # Background tasks (the retention run): django-tasks, with its database backend in production.
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -207,6 +210,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 # True only under chorus.settings.production: the demo refuses to load, and a deployment check
 # fails if the demo officer exists.
 CHORUS_PRODUCTION = False
+
+
+# Tasks run at once in development and tests; production.py queues them in the database for
+# `manage.py db_worker` (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Responses of a consultation whose feedback was never published are kept this many months
+# after it closed on top of its retention period (docs/security.md, "Retention and erasure").
+CHORUS_RETENTION_GRACE_MONTHS = int(os.environ.get("RETENTION_GRACE_MONTHS", "6"))
 
 
 # Abuse limits (docs/security.md, "Abuse limits"): events allowed per window of seconds, counted in
