@@ -25,7 +25,8 @@ def hidden(html, name):
 
 
 def press(client, page, html, action):
-    url = f"/en-gb/consultations/{page.pk}/my-response/"
+    """Press a button of the form on a see-or-delete page (the address its form posts to)."""
+    url = re.search(r'<form method="post" action="([^"]*/my-response/)"', html).group(1)
     return client.post(
         url,
         {
@@ -114,3 +115,23 @@ def test_withdrawing_is_audited_too(client, consultation):
     record = DataRemoval.objects.get()
     assert (record.kind, record.responses) == (RemovalKind.WITHDRAWAL, 1)
     assert record.answers == 4  # the rows deleted: no, its reason, 6.1 and swimming
+
+
+def test_seeing_and_deleting_are_in_welsh(client, home, settings):
+    from consultations.translating import translate
+    from tests.youth_voice.test_in_welsh import assert_no_english, welsh_source
+    from tests.youth_voice.test_limits import limits
+
+    welsh = translate(welsh_source(home), "cy", {})
+    code = sent_code(client, welsh, {"2": "Mwy o fysiau"}, age_band="11_12")
+    html = see(client, welsh, code).content.decode()
+    assert_no_english(html, "see my answers")
+    assert "Mwy o fysiau" in html
+    confirm = press(client, welsh, html, "erase").content.decode()
+    assert_no_english(confirm, "delete?")
+    assert_no_english(press(client, welsh, confirm, "erase_confirmed").content.decode(), "deleted")
+    limits(settings, submit_per_address_burst=(0, 60))
+    data = form_data(welsh, {"2": "Eto"})
+    limited = client.post(welsh.submit_url, dict(data.lists()))
+    assert limited.status_code == 429
+    assert_no_english(limited.content.decode(), "too many")
