@@ -57,7 +57,8 @@ def apply_retention(*, at=None, by="command apply_retention") -> list[DataRemova
     for page in expired_consultations(at):
         responses = Response.objects.filter(consultation_id=page.pk)
         with _write_turn(), transaction.atomic():
-            changed, answers = _remove(responses.exclude(status=Status.DRAFT), CONTACT_FIELDS, at)
+            # Withdrawn responses hold nothing any more: only sent ones are treated.
+            changed, answers = _remove(responses.filter(status=Status.SUBMITTED), CONTACT_FIELDS, at)
             _total, deleted = responses.filter(status=Status.DRAFT).delete()
             drafts = deleted.get(Response._meta.label, 0)
             if changed or drafts:

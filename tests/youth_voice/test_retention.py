@@ -12,7 +12,7 @@ from tests.conftest import make_consultation, submit_answers
 from youth_voice.models import Answer, DataRemoval, RemovalKind, Response, Status
 from youth_voice.models.audit import AppendOnly
 from youth_voice.retention import REMOVED, apply_retention, apply_retention_task, expired_consultations
-from youth_voice.services import save_draft
+from youth_voice.services import save_draft, withdraw_response
 from youth_voice.summary import summarise
 
 ANSWERS = {"1": (["no"], "Too long"), "6.1": "Talk to my nan", "6.2": "a-month", "7": ["swimming", "clubs"]}
@@ -93,15 +93,20 @@ def test_expired_responses_lose_contact_details_and_free_text_but_keep_every_fig
     assert other.contact == "sam@example.com" and other.answers.filter(text="Talk to my nan").exists()
 
 
-def test_unsent_drafts_of_an_expired_consultation_are_deleted(consultation):
+def test_unsent_drafts_are_deleted_and_withdrawn_responses_left_alone(consultation):
     import uuid
 
     save_draft(consultation, {"q_6-1": ["half done"], "name": ["Sam"]}, 1, submission_key=uuid.uuid4())
     submit_answers(consultation, ANSWERS)
+    withdrawn = withdraw_response(submit_answers(consultation, ANSWERS))
     expire(consultation)
-    (record,) = apply_retention()
-    assert record.responses == 2
-    assert list(Response.objects.values_list("status", flat=True)) == [Status.SUBMITTED]
+    (record,) = DataRemoval.objects.filter(kind=RemovalKind.RETENTION).filter(
+        pk__in=[r.pk for r in apply_retention()]
+    )
+    assert record.responses == 2  # the draft and the sent response
+    assert sorted(Response.objects.values_list("status", flat=True)) == [Status.SUBMITTED, Status.WITHDRAWN]
+    withdrawn.refresh_from_db()
+    assert withdrawn.removed_at is None
 
 
 def test_a_second_run_changes_nothing_and_still_shows_in_the_audit(consultation):
