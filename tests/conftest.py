@@ -1,6 +1,5 @@
 """Shared fixtures: a plan draft and its consultation, and a way to answer it as a person would."""
 
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from consultations.models import ConsultationPage, PlanDraftPage, Question
 from consultations.models.consultation import PER_REVISION
 from consultations.models.questions import options_from_labels
 from home.models import HomePage
+from youth_voice.forms import mint_submission_key
 from youth_voice.journey import Journey
 from youth_voice.services import submit_response
 
@@ -158,7 +158,7 @@ def form_data(consultation, answers, **about_you) -> QueryDict:
     of codes (choose any), a (codes, follow-up) pair (yes/no) or {code: place} (ranking)."""
     by_ref = {q.reference: q for q in consultation.questions.all()}
     data = QueryDict(mutable=True)
-    data["submission_key"] = str(uuid.uuid4())
+    data["submission_key"] = mint_submission_key()
     for ref, value in answers.items():
         question = by_ref[ref]
         name = question.field_name

@@ -25,11 +25,13 @@ from consultations.plans.models.aims import ensure_standard_aims
 from home.models import FormField, FormPage, ensure_home_page
 
 from . import demo_welsh
+from .forms import mint_submission_key
 from .journey import Journey
 from .models import Response, Status
 from .services import change_response, save_draft, submit_response
 
 OFFICER_EMAIL = "officer@example.org"
+OFFICER_USERNAME = "officer"
 OFFICER_PASSWORD = "chorus-demo-officer"  # noqa: S105 - printed for the demo on purpose
 OFFICERS_GROUP = "Youth participation officers"
 DEMO_RESPONSES = 48
@@ -378,7 +380,8 @@ def _officer(home):
             permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
         )
     user, created = get_user_model().objects.get_or_create(
-        username="officer", defaults={"email": OFFICER_EMAIL, "first_name": "Demo", "last_name": "Officer"}
+        username=OFFICER_USERNAME,
+        defaults={"email": OFFICER_EMAIL, "first_name": "Demo", "last_name": "Officer"},
     )
     if created:
         user.set_password(OFFICER_PASSWORD)
@@ -440,7 +443,7 @@ def _send(consultation, data, at):
 def _demo_data(rng, questions, i) -> QueryDict:
     """What one person might type, as the form would post it."""
     data = QueryDict(mutable=True)
-    data["submission_key"] = str(_key(i))
+    data["submission_key"] = mint_submission_key(_key(i))
     for question in questions:
         if rng.random() < 0.1 and not question.required:
             continue  # skipped this one

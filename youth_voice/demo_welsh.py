@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from consultations.models import ConsultationPage, PlanHeadlinesPage
 from consultations.translating import translate
 
+from .forms import mint_submission_key
 from .journey import Journey
 from .services import submit_response
 
@@ -164,7 +165,7 @@ def welsh_responses(welsh, demo_data, valid_form) -> int:
     created = 0
     for i in range(WELSH_RESPONSES):
         data = demo_data(rng, questions, i)
-        data["submission_key"] = str(uuid.uuid5(WELSH_NAMESPACE, str(i)))
+        data["submission_key"] = mint_submission_key(uuid.uuid5(WELSH_NAMESPACE, str(i)))
         for question in questions:
             typed = question.field_name + ("_why" if question.kind == "yes_no" else "")
             if (

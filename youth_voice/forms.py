@@ -7,6 +7,8 @@ import re
 import uuid
 
 from django import forms
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,51 @@ from consultations.kinds import readable
 
 PHONE = re.compile(r"^\+?[0-9 ()-]{7,20}$")
 FORM_DAMAGED = _("This form was not sent completely. Please press the button again.")
+FORM_NOT_OURS = _(
+    "This form did not come from this website, or was changed on the way, so it was not sent. "
+    "Your answers are still here: press the button again to send them."
+)
+FORM_TOO_OLD = _(
+    "This form was opened a long time ago, so it was not sent. "
+    "Your answers are still here: press the button again to send them."
+)
+SUBMISSION_KEY_SALT = "youth_voice.submission-key"
+HONEYPOT = "website"  # a name robots fill in; people never see the field
+
+
+def mint_submission_key(key: uuid.UUID | None = None) -> str:
+    """A submission key made and signed by this site, to carry in a form: `<uuid>:<time>:<signature>`.
+
+    The same form posted twice is one response (the key is unique per consultation); the
+    signature means a key cannot be made up, and its time that an old one expires."""
+    return signing.TimestampSigner(salt=SUBMISSION_KEY_SALT).sign(str(key or uuid.uuid4()))
+
+
+def read_submission_key(token) -> uuid.UUID:
+    """The key a form carries; raises ValidationError (code "required", "expired" or "invalid")."""
+    if not token:
+        raise ValidationError(FORM_DAMAGED, code="required")
+    try:
+        value = signing.TimestampSigner(salt=SUBMISSION_KEY_SALT).unsign(
+            str(token), max_age=settings.CHORUS_SUBMISSION_KEY_MAX_AGE
+        )
+        return uuid.UUID(value)
+    except signing.SignatureExpired:
+        raise ValidationError(FORM_TOO_OLD, code="expired") from None
+    except (signing.BadSignature, ValueError):
+        raise ValidationError(FORM_NOT_OURS, code="invalid") from None
+
+
+class SubmissionKeyField(forms.CharField):
+    """The hidden, signed submission key; cleans to the UUID it carries."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        return read_submission_key(value)
 
 
 def validate_contact(value):
@@ -106,9 +153,7 @@ class ResponseForm(forms.Form):
     so a form shown before an edit still lines up with the questionnaire after it.
     """
 
-    submission_key = forms.UUIDField(
-        widget=forms.HiddenInput, error_messages={"required": FORM_DAMAGED, "invalid": FORM_DAMAGED}
-    )
+    submission_key = SubmissionKeyField()
 
     def __init__(self, page, questions, *args, with_about_you=True, shown=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -199,8 +244,8 @@ class ResponseForm(forms.Form):
         return [self[name] for name in PERSONAL_DETAILS if name in self.fields]
 
     @staticmethod
-    def new_submission_key():
-        return uuid.uuid4()
+    def new_submission_key() -> str:
+        return mint_submission_key()
 
     def typed_text(self) -> list[tuple[str, str]]:
         """What the person typed, to hand back to them when it cannot be accepted."""

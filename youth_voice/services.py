@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from .models import Answer, Channel, Response, Status
+from .models import Answer, Channel, DataRemoval, RemovalKind, Response, Status
 from .models.response import new_response_reference
 
 
@@ -216,13 +216,15 @@ def withdraw_response(response, *, at=None) -> Response:
     at = at or timezone.now()
     with _write_turn(), transaction.atomic():
         locked = Response.objects.select_for_update().get(pk=response.pk)
-        locked.answers.all().delete()
+        answers, _ = locked.answers.all().delete()
         _apply(locked, dict.fromkeys(PERSONAL_FIELDS, ""))
         locked.status, locked.changed_at, locked.draft_data = Status.WITHDRAWN, at, {}
         locked.save()
+        DataRemoval.record(RemovalKind.WITHDRAWAL, BY_RESPONDENT, locked.consultation_id, 1, answers, at=at)
     return locked
 
 
+BY_RESPONDENT = "the young person, with their code"
 PERSONAL_FIELDS = ("name", "organisation", "contact", "postal_address", "school_or_group", "area")
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("consultations/<id:page_id>/responses/", views.submit, name="submit"),
     path("consultations/<id:page_id>/responses/<str:reference>/", views.receipt, name="receipt"),
     path("consultations/<id:page_id>/code/", views.code_entry, name="code"),
+    path("consultations/<id:page_id>/my-response/", views.my_response, name="my_response"),
 ]

@@ -1,17 +1,19 @@
 """Public views: the questionnaire (screen by screen), saving and resuming, changing, the receipt."""
 
-import uuid
+import logging
+import math
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -20,9 +22,10 @@ from consultations.models import ConsultationPage
 from consultations.models.consultation import published_generation
 from consultations.translatable import language_of
 
-from .forms import CodeForm, ResponseForm
+from .forms import HONEYPOT, CodeForm, ResponseForm, mint_submission_key, read_submission_key
 from .journey import Journey, as_query_dict
 from .models import AgeBand, Response, Status, split_code
+from .retention import erase_response
 from .services import (
     AlreadySent,
     ConsultationClosed,
@@ -33,7 +36,9 @@ from .services import (
     submit_response,
     withdraw_response,
 )
-from .throttle import code_attempts_blocked, record_wrong_code
+from .throttle import Limited, code_checks, count, honeypot_filled, over, submission_checks, take
+
+logger = logging.getLogger(__name__)
 
 RECEIPT_COOKIE = "chorus_code"
 RECEIPT_SALT = "youth_voice.receipt"
@@ -106,7 +111,7 @@ def _fresh_screen(request, journey, screen):
     )
     html = page.read_once_per_revision(name, render)
     html = html.replace(FRESH_CSRF_TOKEN, get_token(request)).replace(
-        FRESH_SUBMISSION_KEY, str(ResponseForm.new_submission_key())
+        FRESH_SUBMISSION_KEY, ResponseForm.new_submission_key()
     )
     return HttpResponse(html)
 
@@ -136,14 +141,20 @@ def submit(request, page_id):
     if request.method != "POST" or not page.accepts_request(request):
         return redirect(page.url)
     data = posted_data(request)
+    if data.get(HONEYPOT):
+        # Filled in by a robot: refused quietly (it learns nothing), stored nowhere, counted.
+        honeypot_filled(page.answers_page_id)
+        logger.info("Refused a form whose honeypot was filled, for consultation %s", page.answers_page_id)
+        return redirect(page.url)
     journey = Journey(page, data, page.published_questions())
     held = _held_response(request, page, data.get("response_code", ""), data.get("code_pass", ""))
-    if held in ("blocked", "wrong"):
+    if isinstance(held, Limited):
+        return _limited(request, journey, journey.posted_screen, held, code_problem="blocked")
+    if held == "wrong":
         # Whatever went wrong with the code, what was typed is shown again, never lost.
         screen = journey.posted_screen
-        status = 429 if held == "blocked" else 403
         return render_screen(
-            request, journey, screen, journey.form_for(screen), code_problem=held, status=status
+            request, journey, screen, journey.form_for(screen), code_problem=held, status=403
         )
     if not page.is_open():
         form = journey.full_form()
@@ -190,6 +201,35 @@ def _status(form) -> int:
     return 400 if "submission_key" in form.errors else 200
 
 
+def wait_in_words(seconds: int) -> str:
+    """When to try again, as a person would say it."""
+    if seconds < 90:
+        return ngettext(
+            "Please try again in %(count)d second.", "Please try again in %(count)d seconds.", seconds
+        ) % {"count": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Please try again in %(count)d minute.", "Please try again in %(count)d minutes.", minutes
+    ) % {"count": minutes}
+
+
+def _limited(request, journey, screen, limited, *, held=None, **notices):
+    """Over a limit: 429, with the screen shown again holding every answer typed, and when to retry."""
+    notices.setdefault("rate_limited", True)
+    page = render_screen(
+        request,
+        journey,
+        screen,
+        journey.form_for(screen),
+        held=held,
+        status=429,
+        retry_in=wait_in_words(limited.retry_after),
+        **notices,
+    )
+    page["Retry-After"] = str(limited.retry_after)
+    return page
+
+
 def _send(request, journey, held):
     page = journey.page
     form = journey.full_form()
@@ -198,6 +238,11 @@ def _send(request, journey, held):
         return render_screen(
             request, journey, screen, journey.form_for(screen), held=held, status=_status(form)
         )
+    key = form.cleaned_data["submission_key"]
+    try:
+        take(submission_checks(request, page.answers_page_id, key))
+    except Limited as limited:
+        return _limited(request, journey, journey.posted_screen, limited, held=held)
     try:
         if held is None:
             outcome = submit_response(
@@ -270,9 +315,13 @@ def _save(request, journey, screen, held):
             data.pop(name, None)
     form = journey.form_for(screen, bound=False)
     try:
-        key = uuid.UUID(str(journey.data.get("submission_key")))
-    except ValueError:  # a damaged key: nothing can be saved under it
+        key = read_submission_key(journey.data.get("submission_key"))
+    except ValidationError:  # a damaged, made-up or expired key: nothing can be saved under it
         return render_screen(request, journey, screen, journey.form_for(screen), held=held, status=400)
+    try:
+        take(submission_checks(request, journey.page.answers_page_id, key))
+    except Limited as limited:
+        return _limited(request, journey, screen, limited, held=held)
     try:
         draft, secret = save_draft(
             journey.page,
@@ -303,16 +352,20 @@ def _withdraw(request, journey, held, *, confirmed):
 
 
 def _held_response(request, page, code, code_pass=""):
-    """The response a code gives access to: None without a code, or "wrong"/"blocked".
+    """The response a code gives access to: None without a code, "wrong", or Limited (too many
+    wrong codes lately).
 
-    Guessing is limited per address and per response. Someone who already entered the right
-    code carries a signed pass, so another person's wrong guesses never lock them out mid-way."""
+    Wrong codes are limited per address, per consultation and per response. Someone who already
+    entered the right code carries a signed pass, so another person's wrong guesses never lock
+    them out mid-way."""
     if not code:
         return None
     parts = split_code(code)
     reference = parts[0] if parts else "-"
-    if not _has_pass(code_pass, reference) and code_attempts_blocked(request, reference):
-        return "blocked"
+    checks = code_checks(request, page.answers_page_id, reference)
+    blocked = None if _has_pass(code_pass, reference) else over(checks)
+    if blocked:
+        return blocked
     response = (
         Response.objects.filter(
             consultation_id=page.answers_page_id,  # a code works in either language
@@ -325,7 +378,7 @@ def _held_response(request, page, code, code_pass=""):
         else None
     )
     if response is None or not response.secret_matches(parts[1]):
-        record_wrong_code(request, reference)
+        count(checks)
         return "wrong"
     return response
 
@@ -377,11 +430,13 @@ def render_screen(request, journey, screen, form, *, held=None, submission_key=N
 
 
 def _usable_key(posted):
-    """The key the form was sent with, or a fresh one if it arrived damaged, so sending again works."""
+    """The key the form was sent with, or a fresh one if it arrived damaged, made up or expired, so
+    sending again works."""
     try:
-        return uuid.UUID(str(posted))
-    except ValueError:
+        read_submission_key(posted)
+    except ValidationError:
         return ResponseForm.new_submission_key()
+    return posted
 
 
 def _condition(question, by_reference, on_screen):
@@ -407,7 +462,7 @@ def _check_answers(journey):
     cleaned = getattr(form, "cleaned_data", {})
     sections = []
     for screen in journey.screens:
-        if screen.check or screen.about_you:
+        if screen.check or not screen.questions:  # a one-screen questionnaire has "about you" too
             continue
         answered = []
         for question in journey.visible_on(screen):
@@ -460,8 +515,33 @@ def code_entry(request, page_id):
         return _code_page(request, page, form)
     code = form.cleaned_data["code"]
     held = _held_response(request, page, code)
-    if held == "blocked":
-        return _code_page(request, page, form, blocked=True, status=429)
+    refused = _code_refused(request, page, form, held)
+    if refused:
+        return refused
+    # Carried as the receipt writes it (`k7m 4qd x9pr` → `K7M-4QD-X9PR`), so it is shown again as such.
+    code = held.code(split_code(code)[1])
+    if request.POST.get("then") == "see":  # see or delete: open or closed alike
+        return _my_response_page(request, page, held, code)
+    if not page.is_open():
+        return _code_page(request, page, form, closed=True, status=403)
+    data = _held_data(page, held)
+    step = held.draft_step if held.status == Status.DRAFT else 1
+    data.setlist("submission_key", [mint_submission_key(held.submission_key)])
+    data.setlist("response_code", [code])
+    data.setlist("code_pass", [_code_pass(held)])
+    journey = Journey(page, data)
+    screen = journey.screen(step)
+    return render_screen(request, journey, screen, journey.form_for(screen, bound=False), held=held)
+
+
+def _code_refused(request, page, form, held):
+    """The code page again when a code opens nothing: too many wrong tries (429), or wrong (403)."""
+    if isinstance(held, Limited):
+        refused = _code_page(
+            request, page, form, blocked=True, retry_in=wait_in_words(held.retry_after), status=429
+        )
+        refused["Retry-After"] = str(held.retry_after)
+        return refused
     if held in ("wrong", None):
         form.add_error(
             "code",
@@ -470,22 +550,57 @@ def code_entry(request, page_id):
             ),
         )
         return _code_page(request, page, form, status=403)
-    if not page.is_open():
-        return _code_page(request, page, form, closed=True, status=403)
-    # Carried as the receipt writes it (`k7m 4qd x9pr` → `K7M-4QD-X9PR`), so it is shown again as such.
-    code = held.code(split_code(code)[1])
+    return None
+
+
+def _code_pass(held) -> str:
+    return signing.dumps(held.reference, salt=CODE_PASS_SALT)
+
+
+def _held_data(page, held) -> QueryDict:
+    """What a held response says, as form data: a draft's typed data, or a sent response's answers."""
     if held.status == Status.DRAFT:
-        data = as_query_dict(held.draft_data)
-        step = held.draft_step
-    else:
-        data = stored_answers_as_data(page, held)
-        step = 1
-    data.setlist("submission_key", [str(held.submission_key)])
-    data.setlist("response_code", [code])
-    data.setlist("code_pass", [signing.dumps(held.reference, salt=CODE_PASS_SALT)])
-    journey = Journey(page, data)
-    screen = journey.screen(step)
-    return render_screen(request, journey, screen, journey.form_for(screen, bound=False), held=held)
+        return as_query_dict(held.draft_data)
+    return stored_answers_as_data(page, held)
+
+
+def _my_response_page(request, page, held, code, template="youth_voice/my_response.html"):
+    journey = Journey(page, _held_data(page, held))
+    context = page.get_context(request) | {
+        "held": held,
+        "code": code,
+        "code_pass": _code_pass(held),
+        "check": _check_answers(journey),
+        "journey": journey,
+    }
+    return TemplateResponse(request, template, context)
+
+
+@never_cache
+def my_response(request, page_id):
+    """A young person sees, or deletes, their own response with their code (any time, even after the
+    consultation closed). The code comes in the POST body, never in an address."""
+    page = get_object_or_404(ConsultationPage.objects.live(), pk=page_id)
+    if page.url is None or not page.accepts_request(request):
+        raise Http404("No such consultation")
+    if request.method != "POST":
+        return redirect(page.code_url)
+    data = posted_data(request)
+    code = data.get("response_code", "")
+    held = _held_response(request, page, code, data.get("code_pass", ""))
+    form = CodeForm({"code": code})
+    form.is_valid()
+    refused = _code_refused(request, page, form, held)
+    if refused:
+        return refused
+    action = data.get("action", "")
+    if action == "erase":
+        return _my_response_page(request, page, held, code, template="youth_voice/erase_confirm.html")
+    if action == "erase_confirmed":
+        erase_response(held)
+        context = page.get_context(request) | {"was_draft": held.status == Status.DRAFT}
+        return TemplateResponse(request, "youth_voice/erased.html", context)
+    return _my_response_page(request, page, held, code)
 
 
 def stored_answers_as_data(page, response) -> QueryDict:

@@ -1,11 +1,15 @@
 """A consultation: what it asks about, when it is open, who it asks and its questionnaire."""
 
+import calendar
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -154,10 +158,28 @@ class ConsultationPage(Page):
         blank=True,
         help_text="If you ask for the area: the areas to choose from, one per line. Empty for free text.",
     )
+    # Retention (docs/security.md, "Retention and erasure"): see responses_expire_at().
+    feedback_published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the feedback to the people who answered was published. Responses are kept "
+        "for the retention period after it.",
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="How many months responses are kept after the feedback is published. Then contact "
+        "details are removed and what people wrote is replaced with “[removed]”; the figures stay.",
+    )
 
     # The same in every language: the areas people choose from are stored as answers, and every
     # version names the same plan draft (shown in the reader's language: localized_plan_draft).
-    override_translatable_fields = [SynchronizedField("areas"), SynchronizedField("plan_draft")]
+    override_translatable_fields = [
+        SynchronizedField("areas"),
+        SynchronizedField("plan_draft"),
+        SynchronizedField("feedback_published_at"),
+        SynchronizedField("retention_months"),
+    ]
 
     base_form_class = ConsultationPageForm
     parent_page_types = ["home.HomePage"]
@@ -187,6 +209,10 @@ class ConsultationPage(Page):
                 FieldPanel("areas"),
             ],
             heading="About the people answering",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("feedback_published_at"), FieldPanel("retention_months")])],
+            heading="How long responses are kept",
         ),
         HelpPanel(template="consultations/admin/reference_check_panel.html", heading="Question references"),
     ]
@@ -315,6 +341,18 @@ class ConsultationPage(Page):
                 ).values_list("reference", "pk")
             ),
         )
+
+    def responses_expire_at(self) -> datetime | None:
+        """When this consultation's responses lose their contact details and free text.
+
+        `retention_months` after the feedback was published; if it never was, after the
+        consultation closed plus `CHORUS_RETENTION_GRACE_MONTHS` (the time feedback may take)
+        as well. Open until further notice: not yet known (None)."""
+        if self.feedback_published_at:
+            return add_months(self.feedback_published_at, self.retention_months)
+        if self.closes_at:
+            return add_months(self.closes_at, self.retention_months + settings.CHORUS_RETENTION_GRACE_MONTHS)
+        return None
 
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()
@@ -445,3 +483,10 @@ class ConsultationDocument(Orderable):
     @property
     def file_extension(self) -> str:
         return self.document.file_extension.upper() if self.document_id else ""
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` later (the month's last day when it is shorter)."""
+    month = moment.month - 1 + months
+    year, month = moment.year + month // 12, month % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "youth_voice",
     # Welsh and English versions of pages, translated segment by segment in the admin.
     "wagtail_localize",
+    # Background tasks (the retention run): django-tasks, with its database backend in production.
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -203,8 +206,44 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Wrong resume or change codes allowed before further tries are refused for a while.
-CHORUS_CODE_ATTEMPTS = {
-    "per_address": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_ADDRESS", "20")), "seconds": 3600},
-    "per_response": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_RESPONSE", "10")), "seconds": 3600},
+
+# True only under chorus.settings.production: the demo refuses to load, and a deployment check
+# fails if the demo officer exists.
+CHORUS_PRODUCTION = False
+
+
+# Tasks run at once in development and tests; production.py queues them in the database for
+# `manage.py db_worker` (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Responses of a consultation whose feedback was never published are kept this many months
+# after it closed on top of its retention period (docs/security.md, "Retention and erasure").
+CHORUS_RETENTION_GRACE_MONTHS = int(os.environ.get("RETENTION_GRACE_MONTHS", "6"))
+
+
+# Abuse limits (docs/security.md, "Abuse limits"): events allowed per window of seconds, counted in
+# the cache per subject. Names read `<action>_per_<subject>[_<window>]`; each limit can be set from
+# the environment as LIMIT_<NAME> (e.g. LIMIT_SUBMIT_PER_ADDRESS_BURST=60). Sized so that a school
+# where 300 phones answer through one address within 10 minutes is never refused, while one
+# address sending hundreds of forms in seconds is.
+def _limit(name, limit, seconds):
+    return {"limit": int(os.environ.get(f"LIMIT_{name.upper()}", str(limit))), "seconds": seconds}
+
+
+CHORUS_LIMITS = {
+    name: _limit(name, limit, seconds)
+    for name, limit, seconds in [
+        # Sending or saving answers.
+        ("submit_per_address_burst", 30, 10),  # a school averages 0.5 a second; 3 a second is a robot
+        ("submit_per_address", 600, 600),  # twice a whole school's 300 in 10 minutes
+        ("submit_per_address_day", 5000, 24 * 3600),
+        ("submit_per_consultation", 3000, 600),  # ten schools at once
+        ("submit_per_key", 10, 600),  # one form: a double tap or a retry, not a loop
+        # Wrong resume or change codes.
+        ("wrong_code_per_address", 60, 3600),
+        ("wrong_code_per_consultation", 600, 3600),
+        ("wrong_code_per_response", 10, 3600),
+    ]
 }
+# How long a form's signed submission key is accepted after the page was shown.
+CHORUS_SUBMISSION_KEY_MAX_AGE = int(os.environ.get("SUBMISSION_KEY_MAX_AGE", str(7 * 24 * 3600)))

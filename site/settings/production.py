@@ -10,6 +10,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+CHORUS_PRODUCTION = True
+# Queued in the database; `manage.py db_worker` runs them (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 try:
     SECRET_KEY = os.environ["SECRET_KEY"]
 except KeyError:

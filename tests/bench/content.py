@@ -211,12 +211,13 @@ def check_journey_answers(consultation, answers):
     """Our journey's answers are valid and stored as JOURNEY_ANSWER_ROWS rows (checked by the app's form)."""
     from django.http import QueryDict
 
+    from youth_voice.forms import mint_submission_key
     from youth_voice.journey import Journey
 
     data = QueryDict(mutable=True)
     for name, value in answers.items():
         data.setlist(name, value if isinstance(value, list) else [value])
-    data["submission_key"] = str(uuid.uuid4())
+    data["submission_key"] = mint_submission_key()
     form = Journey(consultation, data).full_form()
     if not form.is_valid():
         raise RuntimeError(f"the bench's journey answers are invalid: {form.errors}")

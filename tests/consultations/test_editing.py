@@ -22,6 +22,7 @@ def edit_data(consultation, questions, **overrides):
         "audience": "",
         "plan_draft": consultation.plan_draft_id or "",
         "areas": consultation.areas,
+        "retention_months": consultation.retention_months,
         "related_documents": inline_formset([]),
         "questions": inline_formset(questions, initial=consultation.questions.count()),
         "action-publish": "publish",

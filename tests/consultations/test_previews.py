@@ -26,6 +26,7 @@ NEW_CONSULTATION = {
     "contact_details": rich_text(""),
     "data_protection": rich_text("<p>Only our staff read it.</p>"),
     "opens_at": "2026-01-01 10:00",
+    "retention_months": 12,
     "closes_at": "2030-01-01 10:00",
     "audience": "",
     "related_documents": inline_formset([]),

@@ -132,10 +132,7 @@ def test_a_wrong_code_is_explained(client, consultation):
 
 
 def test_guessing_codes_is_limited(client, consultation, settings):
-    settings.CHORUS_CODE_ATTEMPTS = {
-        "per_address": {"limit": 3, "seconds": 60},
-        "per_response": {"limit": 100, "seconds": 60},
-    }
+    settings.CHORUS_LIMITS = settings.CHORUS_LIMITS | {"wrong_code_per_address": {"limit": 3, "seconds": 60}}
     answered = client.post(consultation.submit_url, dict(form_data(consultation, {"6.1": "mine"}).lists()))
     reference = answered["Location"].rstrip("/").rsplit("/", 1)[1]
     for guess in ("2222", "3333", "4444"):

@@ -1,14 +1,13 @@
 """Generated answers for every question kind: whatever is posted, the form answers clearly (never a 500),
 and what it stores is always an option the question offers."""
 
-import uuid
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import make_consultation
 from tests.consultations.test_question_kinds import EVERY_KIND
+from youth_voice.forms import mint_submission_key
 from youth_voice.models import Answer
 
 JUNK = st.text(max_size=30) | st.sampled_from(
@@ -46,7 +45,7 @@ def every_kind(home):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_answers_to_any_kind_get_a_clear_answer_and_only_valid_rows(client, every_kind, data):
-    posted = {"submission_key": [str(uuid.uuid4())]}
+    posted = {"submission_key": [mint_submission_key()]}
     for question in every_kind.questions.all():
         posted |= data.draw(answers_for(question))
     posted["age_band"] = data.draw(st.lists(st.sampled_from(["11_12", "16_18", "x"]) | JUNK, max_size=1))

@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from consultations.kinds import ANSWER_MAX_CHARS
 from tests.conftest import form_data, make_consultation
+from youth_voice.forms import mint_submission_key, read_submission_key
 from youth_voice.models import Answer, Response
 from youth_voice.summary import summarise
 
@@ -147,14 +148,21 @@ def test_tampered_choice_is_refused_clearly(client, consultation):
     assert not Response.objects.exists()
 
 
-@pytest.mark.parametrize("key", ["", "not-a-uuid"])
-def test_tampered_submission_key_is_a_bad_request_that_keeps_the_answers(client, consultation, key):
+@pytest.mark.parametrize(
+    "key, message",
+    [
+        ("", "This form was not sent completely"),
+        ("not-a-uuid", "This form did not come from this website"),
+        (str(uuid.uuid4()), "This form did not come from this website"),  # made up, unsigned
+    ],
+)
+def test_tampered_submission_key_is_a_bad_request_that_keeps_the_answers(client, consultation, key, message):
     response = post(client, consultation, {"6.1": "keep me"}, submission_key=key)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "This form was not sent completely" in html and "keep me" in html
+    assert message in html and "keep me" in html
     fresh_key = re.search(r'name="submission_key" value="([^"]+)"', html).group(1)
-    assert uuid.UUID(fresh_key)  # a new key, so that sending again works
+    assert read_submission_key(fresh_key)  # a new key, signed here, so that sending again works
     assert not Response.objects.exists()
 
 
@@ -175,7 +183,7 @@ def test_answers_are_stored_exactly_as_typed_and_escaped_when_shown(client, offi
 
 
 def test_raw_bytes_that_are_not_utf8_get_a_clear_message_and_are_never_stored_garbled(client, consultation):
-    key = uuid.uuid4()
+    key = mint_submission_key()
     body = f"submission_key={key}&q_6-1=caf".encode() + b"\xe9 \xff ok"
     response = client.post(consultation.submit_url, body, content_type="application/x-www-form-urlencoded")
     html = response.content.decode()
@@ -186,7 +194,7 @@ def test_raw_bytes_that_are_not_utf8_get_a_clear_message_and_are_never_stored_ga
 
 
 def test_percent_encoded_bad_utf8_is_explained_too(client, consultation):
-    body = f"submission_key={uuid.uuid4()}&q_6-1=%E9t%E9"
+    body = f"submission_key={mint_submission_key()}&q_6-1=%E9t%E9"
     response = client.post(consultation.submit_url, body, content_type="application/x-www-form-urlencoded")
     assert "Some characters could not be read" in response.content.decode()
 

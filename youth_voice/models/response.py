@@ -98,6 +98,8 @@ class Response(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     changed_at = models.DateTimeField(null=True, blank=True)
     times_changed = models.PositiveSmallIntegerField(default=0)
+    # When its contact details and free text were removed (retention, or the person's own request).
+    removed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # A draft: the form data typed so far and the step reached; emptied once sent.
     draft_data = models.JSONField(default=dict, blank=True)
     draft_step = models.PositiveSmallIntegerField(default=1)
