@@ -18,6 +18,7 @@ from consultations.models import ConsultationPage, QuestionIdentity
 from .exports import response_rows, stream_csv
 from .models import AgeBand, Channel, RespondentType, Response, Status
 from .models.response import FILTER_FIELDS
+from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order, summarise, texts_for
 
 view_responses = permission_required("youth_voice.view_response", raise_exception=True)
@@ -113,7 +114,7 @@ def response_detail(request, page_id, reference):
         Response, consultation=consultation, reference=reference, status=Status.SUBMITTED
     )
     answers = {}
-    for answer in response.answers.order_by("position", "id"):
+    for answer in redact_for(request.user, with_flags(response.answers.order_by("position", "id"))):
         answers.setdefault(answer.question_id, []).append(answer)
     rows = [
         (identity, question, identity.kind_class.describe(identity.options(), answers.get(identity.pk, [])))
@@ -136,6 +137,9 @@ def response_detail(request, page_id, reference):
 @view_responses
 def summary(request, page_id):
     consultation = _consultation(page_id)
+    summarised = summarise(consultation, _filters(request, consultation))
+    for item in summarised.questions:
+        item.texts = redact_for(request.user, item.texts)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",
@@ -143,7 +147,7 @@ def summary(request, page_id):
             request,
             consultation,
             _("Summary: %(title)s") % {"title": consultation.title},
-            summary=summarise(consultation, _filters(request, consultation)),
+            summary=summarised,
             reference_check=consultation.reference_check(),
         ),
     )
@@ -154,6 +158,8 @@ def question_texts(request, page_id, question_id):
     consultation = _consultation(page_id)
     identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
     paginator = Paginator(texts_for(identity, _filters(request, consultation)), 100)
+    page_obj = paginator.get_page(request.GET.get("p"))
+    page_obj.object_list = redact_for(request.user, page_obj.object_list)
     return TemplateResponse(
         request,
         "youth_voice/admin/question_texts.html",
@@ -162,7 +168,7 @@ def question_texts(request, page_id, question_id):
             consultation,
             _("Q%(reference)s: everything written") % {"reference": identity.reference},
             identity=identity,
-            page_obj=paginator.get_page(request.GET.get("p")),
+            page_obj=page_obj,
             back_url=reverse("youth_voice_admin:summary", args=[consultation.pk]),
         ),
     )
@@ -174,7 +180,7 @@ def export_csv(request, page_id):
     consultation = _consultation(page_id)
     filename = f"{consultation.slug}-responses-{timezone.localdate():%Y-%m-%d}.csv"
     return StreamingHttpResponse(
-        stream_csv(response_rows(consultation)),
+        stream_csv(response_rows(consultation, request.user)),
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

@@ -11,6 +11,7 @@ import unicodedata
 from django.db.models import Prefetch
 
 from .models import Answer, Response
+from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order
 
 RESPONSE_COLUMNS = [
@@ -52,8 +53,10 @@ def safe_cell(value) -> str:
     return "'" + text if first in FORMULA_STARTS or text[:1] in FORMULA_STARTS else text
 
 
-def response_rows(consultation):
-    """Yield the header, then one row per sent response; memory stays flat for any number."""
+def response_rows(consultation, user=None):
+    """Yield the header, then one row per sent response; memory stays flat for any number.
+
+    Answers flagged for safeguarding are replaced by a notice unless `user` may read them."""
     questions = questions_in_order(consultation)
     columns = [(identity, identity.options()) for identity, _question in questions]
     header = [label for _, label in RESPONSE_COLUMNS]
@@ -64,11 +67,11 @@ def response_rows(consultation):
         Response.objects.for_consultation(consultation)
         .submitted()
         .order_by("submitted_at", "id")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("position", "id")))
+        .prefetch_related(Prefetch("answers", queryset=with_flags(Answer.objects.order_by("position", "id"))))
     )
     for response in responses.iterator(chunk_size=2000):
         by_question = {}
-        for answer in response.answers.all():
+        for answer in redact_for(user, response.answers.all()):
             by_question.setdefault(answer.question_id, []).append(answer)
         row = [_response_value(response, name) for name, _ in RESPONSE_COLUMNS]
         for identity, options in columns:

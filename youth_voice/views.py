@@ -22,6 +22,7 @@ from consultations.translatable import language_of
 from .forms import CodeForm, ResponseForm
 from .journey import Journey, as_query_dict
 from .models import AgeBand, Response, Status, split_code
+from .safeguarding.screening import response_needs_help
 from .services import (
     AlreadySent,
     ConsultationClosed,
@@ -512,7 +513,12 @@ def receipt(request, page_id, reference):
     sent = Response.objects.filter(
         consultation_id=page.answers_page_id, reference=reference, status=Status.SUBMITTED
     )
-    if not sent.exists():
+    response = sent.first()
+    if response is None:
         raise Http404("No such response")
-    context = page.get_context(request) | {"reference": reference, "code": code}
+    context = page.get_context(request) | {
+        "reference": reference,
+        "code": code,
+        "needs_help": response_needs_help(response),
+    }
     return TemplateResponse(request, "youth_voice/receipt.html", context)

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "channels",
+    # Background tasks (safeguarding escalation), kept in the database until they are due.
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -208,3 +211,10 @@ CHORUS_CODE_ATTEMPTS = {
     "per_address": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_ADDRESS", "20")), "seconds": 3600},
     "per_response": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_RESPONSE", "10")), "seconds": 3600},
 }
+
+
+# Background tasks: the database backend keeps deferred tasks (safeguarding escalations) until they
+# are due; `manage.py db_worker` runs them. See docs/safeguarding.md.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Unacknowledged safeguarding alerts go to the site administrators after this many working days.
+SAFEGUARDING_ESCALATION_WORKING_DAYS = int(os.environ.get("SAFEGUARDING_ESCALATION_WORKING_DAYS", "1"))

@@ -20,3 +20,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Uploads and the demo's documents never land in the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="chorus-test-media-"))
+# Tasks run at once in tests; safeguarding escalation is then left to its command (tested directly).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

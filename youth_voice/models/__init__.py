@@ -1,9 +1,15 @@
 from consultations.about_you import AgeBand, Publication, RespondentType
 
+# Safeguarding's models live in their own package and register here, as part of this app.
+from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, SafeguardingRule
 from .response import Answer, Channel, Response, SpeaksFor, Status, split_code
 
 __all__ = [
     "AgeBand",
+    "Alert",
+    "AuditEntry",
+    "FlaggedAnswer",
+    "SafeguardingRule",
     "Answer",
     "Channel",
     "Publication",
