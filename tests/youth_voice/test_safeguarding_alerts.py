@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import OFFICER_PASSWORD
+from tests.youth_voice.test_in_welsh import welsh  # noqa: F401 - the Welsh consultation fixture
 from youth_voice.safeguarding.alerts import escalate_due
 from youth_voice.safeguarding.models import Alert, AuditEntry, AuditEvent, FlaggedAnswer
 from youth_voice.safeguarding.visibility import FLAGGED_PLACEHOLDER
@@ -232,3 +233,16 @@ def test_every_form_states_the_limits_of_confidentiality_before_the_questions(cl
     statement = "we will have to tell someone whose job is to help keep you safe"
     assert statement in page
     assert page.index(statement) < page.index('class="response-form"')
+
+
+def test_a_welsh_disclosure_is_flagged_and_the_help_is_in_welsh(client, welsh):
+    from tests.conftest import form_data
+    from tests.youth_voice.test_in_welsh import assert_no_english, press
+
+    assert "bydd rhaid i ni ddweud wrth rywun" in client.get(welsh.url).content.decode()
+    answers = form_data(welsh, {"2": "Dw i ddim eisiau byw rhagor"}, age_band="11_12")
+    sent = press(client, welsh, answers, "send", 5)
+    receipt = client.get(sent["Location"]).content.decode()
+    assert Alert.objects.get().category == "suicide"
+    assert "0800 1111" in receipt and "Diolch am ddweud wrthon ni" in receipt
+    assert_no_english(receipt, "receipt with help")
