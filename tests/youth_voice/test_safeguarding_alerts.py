@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import OFFICER_PASSWORD
-from tests.youth_voice.test_in_welsh import welsh  # noqa: F401 - the Welsh consultation fixture
 from youth_voice.safeguarding.alerts import escalate_due
 from youth_voice.safeguarding.models import Alert, AuditEntry, AuditEvent, FlaggedAnswer
 from youth_voice.safeguarding.visibility import FLAGGED_PLACEHOLDER
@@ -235,10 +234,12 @@ def test_every_form_states_the_limits_of_confidentiality_before_the_questions(cl
     assert page.index(statement) < page.index('class="response-form"')
 
 
-def test_a_welsh_disclosure_is_flagged_and_the_help_is_in_welsh(client, welsh):
+def test_a_welsh_disclosure_is_flagged_and_the_help_is_in_welsh(client, home):
+    from consultations.translating import translate
     from tests.conftest import form_data
-    from tests.youth_voice.test_in_welsh import assert_no_english, press
+    from tests.youth_voice.test_in_welsh import assert_no_english, press, welsh_source
 
+    welsh = translate(welsh_source(home), "cy", {})
     assert "bydd rhaid i ni ddweud wrth rywun" in client.get(welsh.url).content.decode()
     answers = form_data(welsh, {"2": "Dw i ddim eisiau byw rhagor"}, age_band="11_12")
     sent = press(client, welsh, answers, "send", 5)
