@@ -1,14 +1,13 @@
 """Screening: the normaliser, the matcher and the seeded rule set against the recall test sets."""
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from youth_voice.safeguarding.models import SafeguardingRule
-from youth_voice.safeguarding.rules import RuleSet
+from youth_voice.safeguarding.rules import Rule, RuleSet
 from youth_voice.safeguarding.screening import current_rules, screen_text
 from youth_voice.safeguarding.text import normalise, word_matches
 
@@ -22,7 +21,7 @@ def lines(name):
 
 
 def rule(text, kind="phrase", category="suicide"):
-    return SimpleNamespace(pk=1, category=category, kind=kind, text=text)
+    return Rule(pk=1, category=category, kind=kind, text=text)
 
 
 @pytest.mark.parametrize(
@@ -73,6 +72,26 @@ def test_a_rule_that_is_not_a_valid_pattern_is_refused_with_a_message():
         SafeguardingRule(category="abuse", kind="pattern", text="(unclosed").full_clean()
     with pytest.raises(ValidationError, match="needs at least one word"):
         SafeguardingRule(category="abuse", kind="phrase", text="** *").full_clean()
+
+
+def test_misspellings_are_found_in_long_answers_too():
+    rules = RuleSet([rule("overdose"), rule("cyberbulied", category="bullying")])
+    filler = "the buses are late and the park is closed " * 100
+    assert rules.screen(filler + "i took an overdoes").words == "overdoes"
+    assert (
+        rules.screen(filler + "i am being cybrebullid online").category == "bullying"
+    )  # two edits, 11 letters
+    assert rules.screen(filler) is None
+
+
+@pytest.mark.django_db
+def test_a_changed_rule_is_used_at_once():
+    assert screen_text("the swings are wobbly") is None
+    new = SafeguardingRule.objects.create(category="neglect", kind="phrase", text="wobbly")
+    assert screen_text("the swings are wobbly").rule.pk == new.pk
+    new.enabled = False
+    new.save()
+    assert screen_text("the swings are wobbly") is None
 
 
 @pytest.mark.django_db

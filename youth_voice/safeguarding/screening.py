@@ -9,12 +9,19 @@ from django.utils import timezone
 
 from .alerts import notify_after_commit
 from .models import Alert, AuditEvent, FlaggedAnswer, SafeguardingRule, record
-from .rules import Match, RuleSet
+from .rules import Match, Rule, RuleSet
 from .working_days import add_working_days, escalation_working_days
+
+_COMPILED = {}
 
 
 def current_rules() -> RuleSet:
-    return RuleSet(SafeguardingRule.objects.enabled())
+    """The enabled rules, compiled; compiled again only when a rule has changed (in any process:
+    the rules are read each time, which is one small query, and compared)."""
+    rows = tuple(SafeguardingRule.objects.enabled().values_list("pk", "category", "kind", "text"))
+    if _COMPILED.get("rows") != rows:
+        _COMPILED.update(rows=rows, rules=RuleSet([Rule(*row) for row in rows]))
+    return _COMPILED["rules"]
 
 
 def screen_text(text: str, rules: RuleSet | None = None) -> Match | None:
@@ -54,7 +61,7 @@ def _raise(response, answer, match, at) -> Alert:
         question_id=answer.question_id,
         text=answer.text,
         category=match.category,
-        rule=match.rule if getattr(match.rule, "pk", None) else None,
+        rule_id=match.rule.pk,
         rule_text=match.rule.text[:300],
         matched=match.words[:300],
         raised_at=at,
