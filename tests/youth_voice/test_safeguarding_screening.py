@@ -119,20 +119,26 @@ def test_recall_on_the_disclosure_set_and_false_positives_on_ordinary_answers(ca
 
 
 @pytest.mark.django_db
-def test_the_unseen_set_is_reported_not_tuned_for(capsys):
-    """Phrasings written after the rules were final: the honest measure of how well they generalise.
-    The figure is recorded in docs/safeguarding.md; this test only stops it silently getting worse."""
+@pytest.mark.parametrize(
+    ("name", "at_least_caught", "at_most_false"),
+    [
+        ("safeguarding_heldout.txt", 22, 1),
+        ("safeguarding_unseen.txt", 13, 1),
+        ("safeguarding_unseen_2.txt", 19, 0),
+    ],
+)
+def test_the_later_sets_are_reported(name, at_least_caught, at_most_false, capsys):
+    """Phrasings written after rules existed. Each was clean only until rules were broadened knowing
+    it; the clean figures are in docs/safeguarding.md. Here they only guard against regressions."""
     rules = current_rules()
-    rows = [line.split("\t", 1) for line in lines("safeguarding_unseen.txt")]
+    rows = [line.split("\t", 1) for line in lines(name)]
     disclosures = [text for kind, text in rows if kind == "d"]
     ordinary = [text for kind, text in rows if kind == "o"]
     caught = sum(1 for text in disclosures if rules.screen(text))
     false = sum(1 for text in ordinary if rules.screen(text))
     with capsys.disabled():
-        print(
-            f"\nsafeguarding unseen: {caught}/{len(disclosures)} caught, {false}/{len(ordinary)} false positives"
-        )
-    assert caught >= 3 and false <= 1
+        print(f"\n{name}: {caught}/{len(disclosures)} caught, {false}/{len(ordinary)} false positives")
+    assert caught >= at_least_caught and false <= at_most_false
 
 
 @pytest.mark.django_db
