@@ -1,8 +1,12 @@
-"""An alert reaches a connected safeguarding lead in under a second; nobody else may listen."""
+"""An alert reaches a connected safeguarding lead in under a second; nobody else may listen.
 
-import asyncio
+The coroutines run through `async_to_sync`, not `asyncio.run`: the consumers' database calls then
+come back to the test's own thread and connection, instead of leaving a connection open in
+asgiref's shared executor thread for a later test without database access to trip over.
+"""
 
 import pytest
+from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import Permission
@@ -35,12 +39,14 @@ def test_an_alert_reaches_a_connected_lead_in_under_a_second(lead, consultation)
         communicator = WebsocketCommunicator(application, "/ws/safeguarding/", headers=headers)
         connected, _ = await communicator.connect()
         assert connected
+        await communicator.send_to(text_data="{not json")
+        assert (await communicator.receive_json_from(timeout=1))["type"] == "error"  # and still open
         response = await database_sync_to_async(submit_answers)(consultation, {"8": "i want to kill myself"})
         message = await communicator.receive_json_from(timeout=1)
         await communicator.disconnect()
         return response, message
 
-    response, message = asyncio.run(run())
+    response, message = async_to_sync(run)()
     assert message["type"] == "safeguarding.alert"
     assert message["category"] == "suicide" and message["reference"] == response.reference
     assert "kill" not in str(message)  # what was written never travels over the socket
@@ -59,5 +65,5 @@ def test_officers_and_strangers_are_refused(django_user_model):
         return closed
 
     for headers in ([ORIGIN], session_headers(officer)):
-        closed = asyncio.run(attempt(headers))
+        closed = async_to_sync(attempt)(headers)
         assert closed == {"type": "websocket.close", "code": 4403}

@@ -61,7 +61,8 @@ class SafeguardingAlertConsumer(AsyncJsonWebsocketConsumer):
         for group in getattr(self, "groups_joined", []):
             await self.channel_layer.group_discard(group, self.channel_name)
 
-    async def receive_json(self, content, **kwargs):
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        """Anything sent here (JSON or not) is answered with an error; the socket stays open."""
         await self.send_json({"type": "error", "message": "This socket only sends alerts."})
 
     async def safeguarding_message(self, event):
