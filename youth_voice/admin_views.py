@@ -16,6 +16,7 @@ from consultations.models import ConsultationPage, QuestionIdentity
 from .exports import csv_download
 from .models import AgeBand, Channel, RespondentType, Response, Status
 from .models.response import FILTER_FIELDS
+from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order, summarise, texts_for
 
 view_responses = permission_required("youth_voice.view_response", raise_exception=True)
@@ -111,7 +112,7 @@ def response_detail(request, page_id, reference):
         Response, consultation=consultation, reference=reference, status=Status.SUBMITTED
     )
     answers = {}
-    for answer in response.answers.order_by("position", "id"):
+    for answer in redact_for(request.user, with_flags(response.answers.order_by("position", "id"))):
         answers.setdefault(answer.question_id, []).append(answer)
     rows = [
         (identity, question, identity.kind_class.describe(identity.options(), answers.get(identity.pk, [])))
@@ -134,6 +135,9 @@ def response_detail(request, page_id, reference):
 @view_responses
 def summary(request, page_id):
     consultation = _consultation(page_id)
+    summarised = summarise(consultation, _filters(request, consultation))
+    for item in summarised.questions:
+        item.texts = redact_for(request.user, item.texts)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",
@@ -141,7 +145,7 @@ def summary(request, page_id):
             request,
             consultation,
             _("Summary: %(title)s") % {"title": consultation.title},
-            summary=summarise(consultation, _filters(request, consultation)),
+            summary=summarised,
             reference_check=consultation.reference_check(),
         ),
     )
@@ -152,6 +156,8 @@ def question_texts(request, page_id, question_id):
     consultation = _consultation(page_id)
     identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
     paginator = Paginator(texts_for(identity, _filters(request, consultation)), 100)
+    page_obj = paginator.get_page(request.GET.get("p"))
+    page_obj.object_list = redact_for(request.user, page_obj.object_list)
     return TemplateResponse(
         request,
         "youth_voice/admin/question_texts.html",
@@ -160,7 +166,7 @@ def question_texts(request, page_id, question_id):
             consultation,
             _("Q%(reference)s: everything written") % {"reference": identity.reference},
             identity=identity,
-            page_obj=paginator.get_page(request.GET.get("p")),
+            page_obj=page_obj,
             back_url=reverse("youth_voice_admin:summary", args=[consultation.pk]),
         ),
     )
@@ -173,11 +179,11 @@ may_export = permission_required("youth_voice.export_response", raise_exception=
 @may_export
 def export_csv(request, page_id):
     """Headers with each question's wording, values as people read them, in the officer's language."""
-    return csv_download(_consultation(page_id))
+    return csv_download(_consultation(page_id), request.user)
 
 
 @view_responses
 @may_export
 def export_codes(request, page_id):
     """Stable headers and stored codes, for software."""
-    return csv_download(_consultation(page_id), codes=True)
+    return csv_download(_consultation(page_id), request.user, codes=True)

@@ -23,6 +23,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from .models import Answer, Response
+from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order
 
 RESPONSE_COLUMNS = [
@@ -64,8 +65,10 @@ def safe_cell(value) -> str:
     return "'" + text if first in FORMULA_STARTS or text[:1] in FORMULA_STARTS else text
 
 
-def response_rows(consultation, *, codes=False):
-    """The header, then one row per sent response: readable, or with `codes` machine-readable."""
+def response_rows(consultation, user=None, *, codes=False):
+    """The header, then one row per sent response: readable, or with `codes` machine-readable.
+
+    Answers flagged for safeguarding are replaced by a notice unless `user` may read them."""
     columns = [
         (identity, question, identity.options()) for identity, question in questions_in_order(consultation)
     ]
@@ -78,20 +81,20 @@ def response_rows(consultation, *, codes=False):
         for identity, question, options in columns:
             prompt = question.prompt if question is not None else identity.prompt
             header += identity.kind_class.csv_headings(identity.column_reference, prompt, options)
-    return chain([header], _rows(consultation, columns, codes))
+    return chain([header], _rows(consultation, columns, codes, user))
 
 
-def _rows(consultation, columns, codes):
+def _rows(consultation, columns, codes, user):
     responses = (
         Response.objects.for_consultation(consultation)
         .submitted()
         .order_by("submitted_at", "id")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("position", "id")))
+        .prefetch_related(Prefetch("answers", queryset=with_flags(Answer.objects.order_by("position", "id"))))
     )
     value = _response_value if codes else _readable_value
     for response in responses.iterator(chunk_size=2000):
         by_question = {}
-        for answer in response.answers.all():
+        for answer in redact_for(user, response.answers.all()):
             by_question.setdefault(answer.question_id, []).append(answer)
         row = [value(response, name) for name, _label in RESPONSE_COLUMNS]
         for identity, _question, options in columns:
@@ -137,12 +140,12 @@ def stream_csv(rows, language=None):
     return lines()
 
 
-def csv_download(consultation, *, codes=False) -> StreamingHttpResponse:
+def csv_download(consultation, user, *, codes=False) -> StreamingHttpResponse:
     """The readable export, or with `codes` the machine-readable one, as a streamed download."""
     name = "codes" if codes else "responses"
     filename = f"{consultation.slug}-{name}-{timezone.localdate():%Y-%m-%d}.csv"
     return StreamingHttpResponse(
-        stream_csv(response_rows(consultation, codes=codes)),
+        stream_csv(response_rows(consultation, user, codes=codes)),
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .models import Answer, Channel, DataRemoval, RemovalKind, Response, Status
 from .models.response import new_response_reference
+from .safeguarding.screening import screen_answers
 
 
 class ConsultationClosed(Exception):
@@ -48,6 +49,14 @@ def _answer_rows(response, answers, identities):
                 number=row.number,
                 text=row.text,
             )
+
+
+def store_answers(response, answer_objects, *, at=None):
+    """The one place answer rows are written, for every channel: stored, then screened for
+    safeguarding in the same transaction (see youth_voice/safeguarding/)."""
+    stored = Answer.objects.bulk_create(answer_objects)
+    screen_answers(response, stored, at=at)
+    return stored
 
 
 def _fingerprint(answer_objects) -> set:
@@ -107,7 +116,9 @@ def _insert(response, answers=(), identities=None) -> str | None:
         try:
             with _write_turn(), transaction.atomic():
                 response.save(force_insert=True)
-                Answer.objects.bulk_create(_answer_rows(response, answers, identities))
+                store_answers(
+                    response, list(_answer_rows(response, answers, identities)), at=response.submitted_at
+                )
             return secret
         except IntegrityError:
             if _stored(response.consultation, response.submission_key):
@@ -184,7 +195,7 @@ def send_draft(draft, answers, *, about_you=None, at=None, new_code=False) -> Su
         secret = locked.set_secret() if new_code else ""
         locked.status, locked.submitted_at, locked.draft_data = Status.SUBMITTED, at, {}
         locked.save()
-        Answer.objects.bulk_create(_answer_rows(locked, answers, identities))
+        store_answers(locked, list(_answer_rows(locked, answers, identities)), at=at)
     return SubmissionOutcome(locked, created=True, secret=secret)
 
 
@@ -204,7 +215,7 @@ def change_response(response, answers, *, about_you=None, at=None) -> Submission
         if _fingerprint(new) == _fingerprint(current) and not _differs(locked, about_you):
             return SubmissionOutcome(locked, created=False)
         current.delete()
-        Answer.objects.bulk_create(new)
+        store_answers(locked, new, at=at)
         _apply(locked, about_you)
         locked.changed_at, locked.times_changed = at, locked.times_changed + 1
         locked.save()

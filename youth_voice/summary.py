@@ -16,6 +16,7 @@ from consultations.references import ref_sort_key
 
 from .charts import bar_chart
 from .models import Answer, Response
+from .safeguarding.visibility import with_flags
 
 TEXT_SAMPLE_SIZE = 20
 
@@ -90,8 +91,9 @@ def summarise(consultation, filters=None, text_sample_size=TEXT_SAMPLE_SIZE) -> 
 
 
 def texts_for(identity, filters=None):
-    """Every typed answer to a question, most recently received first."""
-    return (
+    """Every typed answer to a question, most recently received first, marked when flagged for
+    safeguarding (pass them through `safeguarding.visibility.redact_for` before showing them)."""
+    return with_flags(
         Answer.objects.filter(question=identity, option="", number__isnull=True)
         .of_responses(filters or {})
         .with_text()

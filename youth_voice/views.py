@@ -26,6 +26,7 @@ from .forms import HONEYPOT, CodeForm, ResponseForm, mint_submission_key, read_s
 from .journey import Journey, as_query_dict
 from .models import AgeBand, Response, Status, split_code
 from .retention import erase_response
+from .safeguarding.screening import response_needs_help
 from .services import (
     AlreadySent,
     ConsultationClosed,
@@ -644,9 +645,14 @@ def receipt(request, page_id, reference):
     sent = Response.objects.filter(
         consultation_id=page.answers_page_id, reference=reference, status=Status.SUBMITTED
     )
-    if not sent.exists():
+    response = sent.first()
+    if response is None:
         raise Http404("No such response")
     # Reached through the language switch: the same receipt, told by the version in this language.
     page = _version_in_language(page) or page
-    context = page.get_context(request) | {"reference": reference, "code": code}
+    context = page.get_context(request) | {
+        "reference": reference,
+        "code": code,
+        "needs_help": response_needs_help(response),
+    }
     return TemplateResponse(request, "youth_voice/receipt.html", context)

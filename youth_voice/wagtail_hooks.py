@@ -56,3 +56,7 @@ def keep_consultations_with_responses(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+# Safeguarding's admin views, menu item, rule snippet and alert script.
+from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401

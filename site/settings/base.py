@@ -22,7 +22,7 @@ INSTALLED_APPS = [
     "youth_voice",
     # Welsh and English versions of pages, translated segment by segment in the admin.
     "wagtail_localize",
-    # Background tasks (the retention run): django-tasks, with its database backend in production.
+    # Background tasks (retention, safeguarding escalation): django-tasks, its database backend in production.
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize.locales",
@@ -247,3 +247,5 @@ CHORUS_LIMITS = {
 }
 # How long a form's signed submission key is accepted after the page was shown.
 CHORUS_SUBMISSION_KEY_MAX_AGE = int(os.environ.get("SUBMISSION_KEY_MAX_AGE", str(7 * 24 * 3600)))
+# Unacknowledged safeguarding alerts go to the site administrators after this many working days.
+SAFEGUARDING_ESCALATION_WORKING_DAYS = int(os.environ.get("SAFEGUARDING_ESCALATION_WORKING_DAYS", "1"))

@@ -1,10 +1,16 @@
 from consultations.about_you import AgeBand, Publication, RespondentType
 
+# Safeguarding's models live in their own package and register here, as part of this app.
+from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, SafeguardingRule
 from .audit import DataRemoval, RemovalKind
 from .response import Answer, Channel, Response, SpeaksFor, Status, split_code
 
 __all__ = [
     "AgeBand",
+    "Alert",
+    "AuditEntry",
+    "FlaggedAnswer",
+    "SafeguardingRule",
     "Answer",
     "Channel",
     "DataRemoval",
