@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from chorus.staff_sessions import SESSION_BEGAN, SESSION_LAST_SEEN
-from tests.conftest import OFFICER_PASSWORD, give_second_factor, set_up_authenticator, totp_code
+from tests.conftest import OFFICER_PASSWORD, form_data, give_second_factor, set_up_authenticator, totp_code
 
 ADMIN_URLS = ["/admin/", "/admin/pages/", "/admin/responses/", "/admin/documents/", "/admin/account/"]
 
@@ -168,9 +168,14 @@ def test_the_session_records_when_it_began_and_was_last_used(editor_client):
 def test_young_people_get_no_session(client, consultation):
     """A young person's journey keeps its state in signed cookies of its own, never in a session,
     so the staff limits never cut a young person off mid-answer."""
-    page = client.get(consultation.url)
-    assert page.status_code == 200
-    assert "sessionid" not in page.cookies and "sessionid" not in client.cookies
+    pages = [client.get(consultation.url)]
+    data = form_data(consultation, {"6.1": "Someone to talk to"})
+    for action in ("save", "send"):
+        data.setlist("action", [action])
+        pages.append(client.post(consultation.submit_url, dict(data.lists())))
+    assert [page.status_code for page in pages] == [200, 200, 302]
+    assert all("sessionid" not in page.cookies for page in pages)
+    assert "sessionid" not in client.cookies
 
 
 def test_the_rules_for_a_second_factor(db, django_user_model):
