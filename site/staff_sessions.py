@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from youth_voice.access import needs_second_factor
 
+from . import accounts  # connects the security log's receivers too
+
 SESSION_BEGAN = "chorus_session_began"
 SESSION_LAST_SEEN = "chorus_session_last_seen"
 # Recording the last request at most once a minute spares a session write on every request.
@@ -57,6 +59,7 @@ class StaffSessionLimitsMiddleware:
             if reason is None:
                 record_activity(request.session, now)
             else:
+                accounts.security_log.info("session ended (%s) user=%s", reason, request.user.pk)
                 logout(request)
                 if reason == "idle":
                     message = _("You were signed out after 30 minutes without activity. Sign in again.")

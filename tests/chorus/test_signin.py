@@ -189,3 +189,21 @@ def test_the_rules_for_a_second_factor(db, django_user_model):
     lead = django_user_model.objects.create_user("s", "s@example.org", "x")
     lead.groups.add(Group.objects.get(name="Safeguarding leads"))
     assert needs_second_factor(lead)
+
+
+def test_sign_ins_failures_second_factors_and_ended_sessions_are_logged(
+    client, reader_without_mfa, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level("INFO", logger="chorus.security")
+    sign_in(client, reader_without_mfa.email, "wrong")
+    sign_in(client, reader_without_mfa.email)
+    with django_capture_on_commit_callbacks(execute=True):  # allauth reports it once saved
+        set_up_authenticator(client)
+    with later(31):
+        client.get("/admin/")
+    logged = [record.getMessage() for record in caplog.records if record.name == "chorus.security"]
+    assert any(m.startswith("sign-in failed login=new@example.org") for m in logged)
+    assert f"sign-in user={reader_without_mfa.pk} address=127.0.0.1" in logged
+    assert f"second factor added user={reader_without_mfa.pk} type=totp" in logged
+    assert f"session ended (idle) user={reader_without_mfa.pk}" in logged
+    assert not any("wrong" in m or OFFICER_PASSWORD in m for m in logged)  # never a password

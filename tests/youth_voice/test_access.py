@@ -118,6 +118,10 @@ def test_the_access_screen_offers_each_consultation_once_and_only_response_reade
     )
     assert given.status_code == 302
     assert access.can_read_responses(officer_of_a, two[1])
+    from wagtail.models import ModelLogEntry
+
+    record = ConsultationAccess.objects.get(consultation=two[1], user=officer_of_a)
+    assert ModelLogEntry.objects.filter(object_id=str(record.pk), action="wagtail.create").exists()
 
 
 def test_the_api_never_exposes_responses(client, consultation):
