@@ -207,3 +207,16 @@ def test_sign_ins_failures_second_factors_and_ended_sessions_are_logged(
     assert f"second factor added user={reader_without_mfa.pk} type=totp" in logged
     assert f"session ended (idle) user={reader_without_mfa.pk}" in logged
     assert not any("wrong" in m or OFFICER_PASSWORD in m for m in logged)  # never a password
+
+
+def test_the_set_up_page_is_in_our_layout_and_in_welsh(client, reader_without_mfa):
+    sign_in(client, reader_without_mfa.email)
+    set_up = client.get("/accounts/2fa/totp/activate/")
+    if set_up.status_code == 302:  # allauth asks for the password again first
+        client.post(set_up["Location"], {"password": OFFICER_PASSWORD})
+    english = client.get("/accounts/2fa/totp/activate/").content.decode()
+    assert "Set up an authenticator app" in english and 'class="site-header"' in english
+    client.cookies["django_language"] = "cy"
+    welsh = client.get("/accounts/2fa/totp/activate/").content.decode()
+    assert '<html lang="cy">' in welsh
+    assert "Gosod ap dilysu" in welsh and "Cod o’r ap" in welsh
