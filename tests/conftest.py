@@ -250,6 +250,14 @@ def give_second_factor(user, secret=TOTP_SECRET):
 
 
 @pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser (and so `admin_client`), with the second factor every superuser
+    must have before the admin opens (chorus.staff_sessions)."""
+    give_second_factor(admin_user)
+    return admin_user
+
+
+@pytest.fixture
 def officer(request, db, django_user_model):
     """A participation officer with a second factor, given the test's consultation (if it has one)."""
     from youth_voice.models import ConsultationAccess
