@@ -54,7 +54,7 @@ def first_versions():
 
 def consultations_with_responses_for(user):
     """The consultations (first versions) whose responses this user may read: a queryset."""
-    if not _active(user) or not user.has_perm(VIEW_RESPONSES):
+    if not may_list_responses(user):
         return ConsultationPage.objects.none()
     consultations = first_versions()
     if user.is_superuser:
@@ -63,15 +63,16 @@ def consultations_with_responses_for(user):
     return consultations.filter(Exists(given))
 
 
-def reads_any_responses(user) -> bool:
-    """Whether the Responses menu and buttons are worth showing to this user at all."""
-    return consultations_with_responses_for(user).exists()
+def may_list_responses(user) -> bool:
+    """Whether this user has the role that reads responses: the Responses menu and its index
+    (which lists only the consultations given to them)."""
+    return _active(user) and user.has_perm(VIEW_RESPONSES)
 
 
 def can_read_responses(user, consultation) -> bool:
     """Whether this user may read this consultation's individual responses and written answers
     (in any of its language versions)."""
-    if not _active(user) or not user.has_perm(VIEW_RESPONSES):
+    if not may_list_responses(user):
         return False
     if user.is_superuser:
         return True

@@ -92,7 +92,7 @@ def _context(request, consultation, title, **extra):
 
 
 def consultation_index(request):
-    if not request.user.has_perm(access.VIEW_RESPONSES):
+    if not access.may_list_responses(request.user):
         raise PermissionDenied
     consultations = (
         access.consultations_with_responses_for(request.user)  # one row per consultation

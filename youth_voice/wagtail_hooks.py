@@ -36,7 +36,7 @@ def register_response_urls():
 
 class ResponsesMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(access.VIEW_RESPONSES)
+        return access.may_list_responses(request.user)
 
 
 @hooks.register("register_admin_menu_item")
