@@ -14,13 +14,13 @@ from wagtail.models import Page
 from consultations.models import ConsultationPage
 
 from .models import ConsultationAccess
-
-# The staff roles: Wagtail groups made by migration youth_voice 0003_staff_roles.
-PARTICIPATION_OFFICERS = "Participation officers"
-PLAN_EDITORS = "Plan editors"
-PARTNERSHIP_READERS = "Partnership readers"
-SAFEGUARDING_LEADS = "Safeguarding leads"
-SITE_ADMINISTRATORS = "Site administrators"
+from .roles import (  # noqa: F401 - the role names, for callers of this module
+    PARTICIPATION_OFFICERS,
+    PARTNERSHIP_READERS,
+    PLAN_EDITORS,
+    SAFEGUARDING_LEADS,
+    SITE_ADMINISTRATORS,
+)
 
 VIEW_RESPONSES = "youth_voice.view_response"
 EXPORT_RESPONSES = "youth_voice.export_response"

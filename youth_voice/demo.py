@@ -26,6 +26,7 @@ from home.models import FormField, FormPage, ensure_home_page
 from . import access, demo_welsh
 from .journey import Journey
 from .models import ConsultationAccess, Response, Status
+from .roles import ensure_roles
 from .services import change_response, save_draft, submit_response
 
 OFFICER_EMAIL = "officer@example.org"
@@ -366,6 +367,7 @@ def _officer(consultation):
     if created:
         user.set_password(OFFICER_PASSWORD)
         user.save()
+    ensure_roles()  # a test database that was emptied has lost the migration's groups
     user.groups.add(Group.objects.get(name=access.PARTICIPATION_OFFICERS))
     ConsultationAccess.objects.get_or_create(consultation=consultation.answers_page, user=user)
     EmailAddress.objects.get_or_create(
