@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +10,14 @@ from .api import api_router
 
 # Staff pages, documents and the API keep one address; the admin has each user's own language.
 urlpatterns = [
+    # One sign-in: Wagtail's own sign-in and password reset only hand over to allauth's (keeping
+    # `next`), so its rate limits, lockout and second factor cannot be side-stepped. Any method,
+    # POST included, is redirected: these addresses never authenticate anyone.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    re_path(
+        r"^admin/password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -215,14 +215,62 @@ def answer(consultation):
     return submit
 
 
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=TOTP_SECRET) -> str:
+    """The code an authenticator app shows now for this secret."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def set_up_authenticator(client, password=OFFICER_PASSWORD):
+    """Do what a member of staff does when sent to set up an authenticator app: confirm their
+    password (allauth asks again before changing a second factor), read the secret off the page,
+    type the app's code. Returns the page they land on (their recovery codes)."""
+    import re
+
+    activate = "/accounts/2fa/totp/activate/"
+    asked = client.get(activate)
+    if asked.status_code == 302 and asked["Location"].startswith("/accounts/reauthenticate/"):
+        client.post(asked["Location"], {"password": password})
+    page = client.get(activate).content.decode()
+    secret = re.search(r'id="authenticator_secret"[^>]*value="([A-Z2-7]+)"', page) or re.search(
+        r'value="([A-Z2-7]+)"[^>]*id="authenticator_secret"', page
+    )
+    return client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret.group(1))}, follow=True)
+
+
+def give_second_factor(user, secret=TOTP_SECRET):
+    """An authenticator app, as the officer sets up at their first sign-in (chorus.staff_sessions)."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    return TOTP.activate(user, secret)
+
+
 @pytest.fixture
-def officer(db, django_user_model):
+def admin_user(admin_user):
+    """pytest-django's superuser (and so `admin_client`), with the second factor every superuser
+    must have before the admin opens (chorus.staff_sessions)."""
+    give_second_factor(admin_user)
+    return admin_user
+
+
+@pytest.fixture
+def officer(request, db, django_user_model):
+    """A participation officer with a second factor, given the test's consultation (if it has one)."""
+    from youth_voice.models import ConsultationAccess
+
     user = django_user_model.objects.create_user(
         username="officer", email="officer@example.org", password=OFFICER_PASSWORD
     )
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["access_admin", "view_response", "export_response"])
     )
+    give_second_factor(user)
+    if "consultation" in request.fixturenames:
+        ConsultationAccess.objects.create(consultation=request.getfixturevalue("consultation"), user=user)
     return user
 
 

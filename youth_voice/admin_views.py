@@ -1,25 +1,48 @@
 """Officers' views in the Wagtail admin: responses, one response, the summary, written answers, CSV."""
 
+from functools import wraps
+
 from django.conf import settings
-from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from consultations.models import ConsultationPage, QuestionIdentity
 
+from . import access
 from .exports import csv_download
 from .models import AgeBand, Channel, RespondentType, Response, Status
 from .models.response import FILTER_FIELDS
 from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order, summarise, texts_for
 
-view_responses = permission_required("youth_voice.view_response", raise_exception=True)
+
+def responses_view(allowed=access.can_read_responses):
+    """Lets a view run only for a consultation given to this user (youth_voice.access decides).
+
+    A consultation not given to them answers 404, as if it did not exist, so ids cannot be probed;
+    `allowed` is then asked (e.g. may they export?), and refusing it is a 403.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, page_id, **kwargs):
+            consultation = _consultation(page_id)
+            if not access.can_read_responses(request.user, consultation):
+                raise Http404
+            if not allowed(request.user, consultation):
+                raise PermissionDenied
+            return view(request, page_id, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def _consultation(page_id):
@@ -68,12 +91,11 @@ def _context(request, consultation, title, **extra):
     }
 
 
-@view_responses
 def consultation_index(request):
-    first_versions = Page.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    if not access.may_list_responses(request.user):
+        raise PermissionDenied
     consultations = (
-        ConsultationPage.objects.annotate(first_version=Subquery(first_versions.values("pk")[:1]))
-        .filter(pk=F("first_version"))  # one row per consultation, whatever its languages
+        access.consultations_with_responses_for(request.user)  # one row per consultation
         .annotate(response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED)))
         .order_by("-opens_at")
     )
@@ -85,7 +107,7 @@ def consultation_index(request):
     )
 
 
-@view_responses
+@responses_view()
 def response_list(request, page_id):
     consultation = _consultation(page_id)
     responses = (
@@ -105,7 +127,7 @@ def response_list(request, page_id):
     )
 
 
-@view_responses
+@responses_view()
 def response_detail(request, page_id, reference):
     consultation = _consultation(page_id)
     response = get_object_or_404(
@@ -132,7 +154,7 @@ def response_detail(request, page_id, reference):
     )
 
 
-@view_responses
+@responses_view()
 def summary(request, page_id):
     consultation = _consultation(page_id)
     summarised = summarise(consultation, _filters(request, consultation))
@@ -151,7 +173,7 @@ def summary(request, page_id):
     )
 
 
-@view_responses
+@responses_view()
 def question_texts(request, page_id, question_id):
     consultation = _consultation(page_id)
     identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
@@ -172,18 +194,13 @@ def question_texts(request, page_id, question_id):
     )
 
 
-may_export = permission_required("youth_voice.export_response", raise_exception=True)
-
-
-@view_responses
-@may_export
+@responses_view(allowed=access.can_export)
 def export_csv(request, page_id):
     """Headers with each question's wording, values as people read them, in the officer's language."""
     return csv_download(_consultation(page_id), request.user)
 
 
-@view_responses
-@may_export
+@responses_view(allowed=access.can_export)
 def export_codes(request, page_id):
     """Stable headers and stored codes, for software."""
     return csv_download(_consultation(page_id), request.user, codes=True)

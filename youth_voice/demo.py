@@ -10,11 +10,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page
 
 from consultations.about_you import AboutYouField, AgeBand, Publication, RespondentType
 from consultations.models import ConsultationPage, PlanAim, PlanDraftPage, PlanHeadlinesPage, Question
@@ -24,16 +23,16 @@ from consultations.plans.imports.importer import import_plan_draft
 from consultations.plans.models.aims import ensure_standard_aims
 from home.models import FormField, FormPage, ensure_home_page
 
-from . import demo_welsh
+from . import access, demo_welsh
 from .forms import mint_submission_key
 from .journey import Journey
-from .models import Response, Status
+from .models import ConsultationAccess, Response, Status
+from .roles import ensure_roles
 from .services import change_response, save_draft, submit_response
 
 OFFICER_EMAIL = "officer@example.org"
 OFFICER_USERNAME = "officer"
 OFFICER_PASSWORD = "chorus-demo-officer"  # noqa: S105 - printed for the demo on purpose
-OFFICERS_GROUP = "Youth participation officers"
 DEMO_RESPONSES = 48
 # Fixed keys make the demo responses idempotent: a second run resubmits the same 48.
 DEMO_NAMESPACE = uuid.UUID("6f1d3c1e-2b7a-4c55-9d0e-7a1f0c3b9e21")
@@ -194,7 +193,7 @@ def load_demo(stdout=None):
         plan = _plan_draft(home)
         consultation = _consultation(home, plan)
         _form_page(home)
-        _officer(home)
+        _officer(consultation)
     created = _responses(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
     if stdout:
@@ -358,27 +357,12 @@ def _form_page(home):
         )
 
 
-def _officer(home):
-    group, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["wagtailadmin", "youth_voice", "wagtaildocs"],
-            codename__in=[
-                "access_admin",
-                "view_response",
-                "export_response",
-                "add_document",
-                "change_document",
-                "choose_document",
-            ],
-        )
-    )
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=Page.objects.get(pk=home.pk),
-            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
-        )
+def _officer(consultation):
+    """The demo's participation officer, given the demo consultation (roles: docs/security.md).
+
+    Like every officer, they set up an authenticator app or a passkey at their first sign-in."""
+    from allauth.account.models import EmailAddress
+
     user, created = get_user_model().objects.get_or_create(
         username=OFFICER_USERNAME,
         defaults={"email": OFFICER_EMAIL, "first_name": "Demo", "last_name": "Officer"},
@@ -386,9 +370,9 @@ def _officer(home):
     if created:
         user.set_password(OFFICER_PASSWORD)
         user.save()
-    user.groups.add(group)
-    from allauth.account.models import EmailAddress
-
+    ensure_roles()  # a test database that was emptied has lost the migration's groups
+    user.groups.add(Group.objects.get(name=access.PARTICIPATION_OFFICERS))
+    ConsultationAccess.objects.get_or_create(consultation=consultation.answers_page, user=user)
     EmailAddress.objects.get_or_create(
         user=user, email=OFFICER_EMAIL, defaults={"primary": True, "verified": True}
     )

@@ -1,18 +1,22 @@
-"""Admin wiring for what young people said: the officers' response views, their menu item, and
-keeping responses safe from page deletion."""
+"""Admin wiring for what young people said: the officers' response views, their menu item, who
+each consultation is given to, and keeping responses safe from page deletion."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from consultations import converters  # noqa: F401 - registers <id:…>
 from consultations.models import ConsultationPage
 
-from . import admin_views
-from .models import Response
+from . import access, admin_views
+from .models import ConsultationAccess, Response
 
 app_name = "youth_voice_admin"
 urlpatterns = [
@@ -33,18 +37,46 @@ def register_response_urls():
 
 class ResponsesMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("youth_voice.view_response")
+        return access.may_list_responses(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_responses_menu_item():
-    return ResponsesMenuItem("Responses", reverse("youth_voice_admin:index"), icon_name="form", order=250)
+    return ResponsesMenuItem(_("Responses"), reverse("youth_voice_admin:index"), icon_name="form", order=250)
 
 
 @hooks.register("register_page_listing_buttons")
 def responses_listing_button(page, user, next_url=None):
-    if isinstance(page.specific_deferred, ConsultationPage) and user.has_perm("youth_voice.view_response"):
-        yield ListingButton("Responses", reverse("youth_voice_admin:summary", args=[page.pk]), priority=15)
+    if isinstance(page.specific_deferred, ConsultationPage) and access.can_read_responses(user, page):
+        yield ListingButton(_("Responses"), reverse("youth_voice_admin:summary", args=[page.pk]), priority=15)
+
+
+class ConsultationAccessViewSet(ModelViewSet):
+    """Site administrators give each consultation to the officers who run it (Settings menu)."""
+
+    model = ConsultationAccess
+    icon = "lock"
+    add_to_settings_menu = True
+    menu_order = 900
+    form_fields = ["consultation", "user"]
+    list_display = ["consultation", "user", "given_at"]
+    list_filter = ["consultation"]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # Each consultation once (its first language version), and only people who read responses.
+        if db_field.name == "consultation":
+            kwargs["queryset"] = access.first_versions().order_by("title")
+        if db_field.name == "user":
+            reader = Q(groups__permissions__codename="view_response") | Q(
+                user_permissions__codename="view_response"
+            )
+            kwargs["queryset"] = get_user_model().objects.filter(reader, is_active=True).distinct()
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_access_viewset():
+    return ConsultationAccessViewSet("consultation_access")
 
 
 @hooks.register("before_delete_page")

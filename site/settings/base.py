@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "channels",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +69,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff sessions end after 30 idle minutes and 12 hours at most (chorus.staff_sessions).
+    "chorus.staff_sessions.StaffSessionLimitsMiddleware",
+    # Anyone who can read responses sets up a second factor before reaching the admin.
+    "chorus.staff_sessions.RequireStaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -156,10 +161,35 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# Every sign-in is allauth's, with its limits: Wagtail's /admin/login/ only redirects here (chorus.urls).
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/admin/"
-WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Passwords are changed through allauth's pages (rate-limited, e-mailed), not Wagtail's account panel.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# Wrong passwords lock an account out for 15 minutes after 5 tries (whoever tries), and an address
+# after 20 tries in 15 minutes (whichever account); a successful sign-in clears the account's count.
+# https://docs.allauth.org/en/latest/account/rate_limits.html
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "20/15m/ip,5/15m/key",
+    "login": "30/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "reauthenticate": "10/m/user",
+    "change_password": "5/m/user",
+}
+# Staff second factor: an authenticator app (TOTP), recovery codes, passkeys and security keys
+# (WebAuthn). Passkeys may also sign in on their own (they are a second factor in themselves).
+# https://docs.allauth.org/en/latest/mfa/configuration.html
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Chorus"
+# Staff sessions: at most 12 hours (the cookie and the stored session), and 30 idle minutes
+# (checked by chorus.staff_sessions, which records when each session began and was last used).
+SESSION_COOKIE_AGE = 12 * 60 * 60
+CHORUS_STAFF_SESSION_IDLE = 30 * 60
+CHORUS_STAFF_SESSION_MAX = 12 * 60 * 60
 
 # Welsh and English with equal standing: Welsh is never placed second. English is the language a
 # string falls back to. Public pages are under /cy/ and /en-gb/ (see chorus.languages).

@@ -64,8 +64,27 @@ def stored_answers(response) -> dict[str, list[str]]:
 
 
 def sign_in_as_officer(page, address):
-    """Open an officer's page; sign in when asked."""
+    """Open an officer's page; sign in when asked, then give the authenticator app's code, or set
+    one up (confirming the password first) as an officer does at their first sign-in."""
+    from tests.conftest import totp_code
+
     page.goto(address)
     page.get_by_label("Email").fill(OFFICER_EMAIL)
     page.get_by_label("Password").fill(OFFICER_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    if "/accounts/2fa/authenticate/" in page.url:
+        page.locator("input[name=code]").fill(totp_code(_demo_authenticator["secret"]))
+        page.locator("form[action='/accounts/2fa/authenticate/'] button[type=submit]").first.click()
+        return
+    if "/accounts/reauthenticate/" in page.url:
+        page.locator("input[name=password]").fill(OFFICER_PASSWORD)
+        page.locator("form[action='/accounts/reauthenticate/'] button[type=submit]").click()
+    if "/accounts/2fa/totp/activate/" in page.url:
+        _demo_authenticator["secret"] = page.locator("#authenticator_secret").input_value()
+        page.locator("input[name=code]").fill(totp_code(_demo_authenticator["secret"]))
+        page.locator("form[action='/accounts/2fa/totp/activate/'] button[type=submit]").click()
+        expect(page.get_by_text(re.compile("recovery codes", re.IGNORECASE)).first).to_be_visible()
+        page.goto(address)
+
+
+_demo_authenticator = {}  # the demo officer's authenticator secret, once set up

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from consultations.kinds import KINDS
 from consultations.models import ConsultationPage, PlanDraftPage, PlanHeadlinesPage
 from consultations.questionnaire import Questionnaire
+from tests.conftest import set_up_authenticator
 from youth_voice.demo import OFFICER_EMAIL, OFFICER_PASSWORD
 from youth_voice.models import Answer, Response, Status
 
@@ -36,7 +37,10 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
 
     signed_in = client.post("/accounts/login/", {"login": OFFICER_EMAIL, "password": OFFICER_PASSWORD})
     assert signed_in.status_code == 302
-    assert client.get(f"/admin/responses/{consultation.pk}/summary/").status_code == 200
+    summary = f"/admin/responses/{consultation.pk}/summary/"
+    assert client.get(summary)["Location"] == "/accounts/2fa/totp/activate/"  # a second factor first
+    set_up_authenticator(client, OFFICER_PASSWORD)
+    assert client.get(summary).status_code == 200
 
 
 def test_demo_plan_is_imported_from_a_word_document_in_two_versions_with_headlines_and_tags(

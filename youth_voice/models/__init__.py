@@ -2,6 +2,7 @@ from consultations.about_you import AgeBand, Publication, RespondentType
 
 # Safeguarding's models live in their own package and register here, as part of this app.
 from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, SafeguardingRule
+from .access import ConsultationAccess
 from .audit import DataRemoval, RemovalKind
 from .response import Answer, Channel, Response, SpeaksFor, Status, split_code
 
@@ -14,6 +15,7 @@ __all__ = [
     "Answer",
     "Channel",
     "DataRemoval",
+    "ConsultationAccess",
     "Publication",
     "RemovalKind",
     "RespondentType",

@@ -13,11 +13,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from ..roles import SITE_ADMINISTRATORS
 from .models import PERMISSION, Alert, AuditEvent, record
 
 logger = logging.getLogger(__name__)
@@ -36,7 +38,12 @@ def safeguarding_leads():
 
 
 def site_administrators():
-    return get_user_model().objects.filter(is_active=True, is_superuser=True)
+    """Superusers and the members of the Site administrators role (youth_voice.roles)."""
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=SITE_ADMINISTRATORS), is_active=True)
+        .distinct()
+    )
 
 
 def alert_url(alert) -> str:

@@ -17,6 +17,7 @@ class Command(BaseCommand):
         load_demo(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo officer sign-in: {OFFICER_EMAIL} / {OFFICER_PASSWORD}  (sign in at /admin/)"
+                f"Demo officer sign-in: {OFFICER_EMAIL} / {OFFICER_PASSWORD}  (sign in at /admin/, "
+                "then set up an authenticator app when asked)"
             )
         )

@@ -1,0 +1,165 @@
+"""Every officer address, as every role, for its own consultation, its Welsh version, another
+consultation, and another consultation's ids swapped in.
+
+The addresses come from the URL resolver (every admin view in a Chorus app, and the consultation
+access screens), so an address added later without a row in EXPECTED fails here. A status is the
+exact one expected: 302 for anonymous (to sign in) and for Wagtail's refusals (back to the
+dashboard), 404 for a consultation that is not given to the user, or an object that is not that
+consultation's.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from consultations.translating import translate
+from tests.conftest import give_second_factor, make_consultation, submit_answers
+from tests.consultations.test_translations import WELSH
+from youth_voice.access import (
+    PARTICIPATION_OFFICERS,
+    PARTNERSHIP_READERS,
+    PLAN_EDITORS,
+    SAFEGUARDING_LEADS,
+    SITE_ADMINISTRATORS,
+)
+from youth_voice.models import ConsultationAccess
+
+CHORUS_APPS = ("youth_voice", "consultations", "home", "chorus")
+CHORUS_ADMIN_NAMESPACES = ("consultation_access",)
+
+ROLES = (
+    "anonymous",
+    "plan_editor",
+    "partnership_reader",
+    "safeguarding_lead",
+    "site_administrator",
+    "officer",  # given consultation A
+    "other_officer",  # given consultation B
+    "superuser",
+)
+
+# The status each role gets for an address about consultation A and A's own objects, in ROLES order.
+# fmt: off
+EXPECTED = {
+    "youth_voice_admin:index":          (302, 302, 302, 302, 302, 200, 200, 200),
+    "youth_voice_admin:responses":      (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:summary":        (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:question_texts": (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:export":         (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:response":       (302, 404, 404, 404, 404, 200, 404, 200),
+    "plan_import:import":               (302, 200, 302, 302, 200, 200, 200, 200),
+    "plan_import:report":               (302, 302, 302, 302, 302, 302, 302, 302),
+    "consultation_access:index":        (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:index_results": (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:add":          (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:edit":         (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:delete":       (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:history":      (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:history_results": (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:usage":        (302, 302, 302, 302, 200, 302, 302, 200),
+    "consultation_access:copy":         (302, 302, 302, 302, 200, 302, 302, 200),
+}
+# fmt: on
+
+
+def chorus_admin_urls():
+    """(name, route, argument names) of every admin address a Chorus app or the access screens add."""
+
+    def walk(patterns, prefix, namespaces):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = (*namespaces, pattern.namespace) if pattern.namespace else namespaces
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern) and prefix.startswith("admin/"):
+                module = getattr(pattern.callback, "__module__", "")
+                if module.split(".")[0] in CHORUS_APPS or set(namespaces) & set(CHORUS_ADMIN_NAMESPACES):
+                    name = ":".join((*namespaces, pattern.name or "?"))
+                    yield name, prefix + str(pattern.pattern), tuple(pattern.pattern.converters)
+
+    return list(walk(get_resolver().url_patterns, "", ()))
+
+
+def test_every_officer_address_has_a_row_in_the_table():
+    found = {name for name, _route, _args in chorus_admin_urls()}
+    assert found == set(EXPECTED), "add a row to EXPECTED for every new officer address (and remove old ones)"
+
+
+@pytest.fixture
+def world(db, home, plan, client, django_user_model):
+    """Consultations A (with a Welsh version) and B, a response and a question of each, and a
+    signed-in-ready user for every role (each with a second factor, so MFA is not what refuses)."""
+    a = make_consultation(home, plan, slug="a")
+    b = make_consultation(home, plan, slug="b", title="Another consultation")
+    a_welsh = translate(a, "cy", WELSH)
+    answers = {"1": (["no"], "Too long"), "6.1": "Someone to talk to"}
+    response_a, response_b = submit_answers(a, answers), submit_answers(b, answers)
+
+    def user(name, group=None, **extra):
+        made = django_user_model.objects.create_user(name, f"{name}@example.org", "pw", **extra)
+        if group:
+            made.groups.add(Group.objects.get(name=group))
+        give_second_factor(made)
+        return made
+
+    users = {
+        "anonymous": None,
+        "plan_editor": user("plan_editor", PLAN_EDITORS),
+        "partnership_reader": user("partnership_reader", PARTNERSHIP_READERS),
+        "safeguarding_lead": user("safeguarding_lead", SAFEGUARDING_LEADS),
+        "site_administrator": user("site_administrator", SITE_ADMINISTRATORS),
+        "officer": user("officer", PARTICIPATION_OFFICERS),
+        "other_officer": user("other_officer", PARTICIPATION_OFFICERS),
+        "superuser": user("superuser", is_superuser=True, is_staff=True),
+    }
+    access_a = ConsultationAccess.objects.create(consultation=a, user=users["officer"])
+    ConsultationAccess.objects.create(consultation=b, user=users["other_officer"])
+
+    def ids(page, response):
+        return {
+            "page_id": page.pk,
+            "question_id": response.answers.first().question_id,
+            "reference": response.reference,
+            "pk": access_a.pk,
+        }
+
+    return {
+        "users": users,
+        "own": ids(a, response_a),
+        "welsh": {**ids(a, response_a), "page_id": a_welsh.pk},
+        "other": ids(b, response_b),
+        # A's response and question under B's id.
+        "swapped": {**ids(a, response_a), "page_id": b.pk},
+    }
+
+
+def status_of(client, user, name, route_args, ids):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    address = reverse(name, kwargs={arg: ids[arg] for arg in route_args})
+    return client.get(address).status_code
+
+
+def expected(name, case):
+    statuses = dict(zip(ROLES, EXPECTED[name], strict=True))
+    if case in ("own", "welsh"):
+        return statuses
+    if case == "other":  # the same, for the officer given B instead of A
+        statuses["officer"], statuses["other_officer"] = statuses["other_officer"], statuses["officer"]
+        return statuses
+    # swapped: an object of A under B's id is not found by anyone who gets past sign-in
+    return {role: 302 if role == "anonymous" else 404 for role in ROLES}
+
+
+@pytest.mark.parametrize("case", ["own", "welsh", "other", "swapped"])
+def test_every_role_gets_exactly_the_expected_status(client, world, case):
+    seen, wanted = {}, {}
+    for name, _route, route_args in chorus_admin_urls():
+        if case != "own" and "page_id" not in route_args:
+            continue  # not about a consultation: asked once
+        if case == "swapped" and not {"reference", "question_id"} & set(route_args):
+            continue  # nothing to swap
+        for role, user in world["users"].items():
+            seen[name, role] = status_of(client, user, name, route_args, world[case])
+            wanted[name, role] = expected(name, case)[role]
+    assert seen == wanted

@@ -1,0 +1,107 @@
+"""Who may see what young people said: the one place that decides it.
+
+Every officer view, the CSV export, the admin menu and listing buttons and the API ask these
+functions; none checks a permission of its own. Reading responses takes two things: the
+`youth_voice.view_response` permission (the participation officer's role) and the consultation
+being given to that officer (a ConsultationAccess record, made by a site administrator). A
+superuser reads everything. A consultation that is not given to someone does not exist for them:
+views answer 404, never 403, so ids cannot be probed. See docs/security.md.
+"""
+
+from django.db.models import Exists, F, OuterRef, Subquery
+from wagtail.models import Page
+
+from consultations.models import ConsultationPage
+
+from .models import ConsultationAccess
+from .roles import (  # noqa: F401 - the role names, for callers of this module
+    PARTICIPATION_OFFICERS,
+    PARTNERSHIP_READERS,
+    PLAN_EDITORS,
+    SAFEGUARDING_LEADS,
+    SITE_ADMINISTRATORS,
+)
+
+VIEW_RESPONSES = "youth_voice.view_response"
+EXPORT_RESPONSES = "youth_voice.export_response"
+VIEW_FIGURES = "youth_voice.view_figures"
+
+# Anyone holding one of these can read children's answers, or give themselves the means to: they
+# must set up a second factor before they reach the admin (chorus.staff_sessions). The
+# safeguarding branch adds its permission for flagged answers here.
+SECOND_FACTOR_PERMISSIONS = (
+    VIEW_RESPONSES,
+    EXPORT_RESPONSES,
+    "youth_voice.handle_safeguarding",
+    "youth_voice.add_consultationaccess",
+    "youth_voice.change_consultationaccess",
+    "auth.add_user",
+    "auth.change_user",
+    "auth.change_group",
+)
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def first_versions():
+    """Every consultation once, as the first language version its responses are kept against."""
+    first = Page.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    return ConsultationPage.objects.annotate(first_version=Subquery(first.values("pk")[:1])).filter(
+        pk=F("first_version")
+    )
+
+
+def consultations_with_responses_for(user):
+    """The consultations (first versions) whose responses this user may read: a queryset."""
+    if not may_list_responses(user):
+        return ConsultationPage.objects.none()
+    consultations = first_versions()
+    if user.is_superuser:
+        return consultations
+    given = ConsultationAccess.objects.filter(consultation=OuterRef("pk"), user_id=user.pk)
+    return consultations.filter(Exists(given))
+
+
+def may_list_responses(user) -> bool:
+    """Whether this user has the role that reads responses: the Responses menu and its index
+    (which lists only the consultations given to them)."""
+    return _active(user) and user.has_perm(VIEW_RESPONSES)
+
+
+def can_read_responses(user, consultation) -> bool:
+    """Whether this user may read this consultation's individual responses and written answers
+    (in any of its language versions)."""
+    if not may_list_responses(user):
+        return False
+    if user.is_superuser:
+        return True
+    return ConsultationAccess.objects.filter(
+        consultation_id=consultation.answers_page_id, user_id=user.pk
+    ).exists()
+
+
+def can_export(user, consultation) -> bool:
+    """Whether this user may download this consultation's responses as CSV."""
+    return user.has_perm(EXPORT_RESPONSES) and can_read_responses(user, consultation)
+
+
+def can_read_figures(user, consultation) -> bool:
+    """Whether this user may see a consultation's counts and percentages (never a response or
+    free text): its officers, and partnership readers once the consultation is published."""
+    if can_read_responses(user, consultation):
+        return True
+    return _active(user) and user.has_perm(VIEW_FIGURES) and consultation.live
+
+
+def needs_second_factor(user) -> bool:
+    """Whether this user must have an authenticator app or a passkey before using the admin."""
+    if not _active(user):
+        return False
+    return (
+        user.is_superuser
+        or any(user.has_perm(permission) for permission in SECOND_FACTOR_PERMISSIONS)
+        # Safeguarding leads read flagged answers, whatever permissions their group holds yet.
+        or user.groups.filter(name=SAFEGUARDING_LEADS).exists()
+    )
