@@ -22,7 +22,7 @@ from youth_voice.access import (
     SAFEGUARDING_LEADS,
     SITE_ADMINISTRATORS,
 )
-from youth_voice.models import ConsultationAccess
+from youth_voice.models import Alert, ConsultationAccess
 
 CHORUS_APPS = ("youth_voice", "consultations", "home", "chorus")
 CHORUS_ADMIN_NAMESPACES = ("consultation_access",)
@@ -46,9 +46,15 @@ EXPECTED = {
     "youth_voice_admin:summary":        (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:question_texts": (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:export":         (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:export_codes":   (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:response":       (302, 404, 404, 404, 404, 200, 404, 200),
     "plan_import:import":               (302, 200, 302, 302, 200, 200, 200, 200),
     "plan_import:report":               (302, 302, 302, 302, 302, 302, 302, 302),
+    "welsh_plan_import:import":         (302, 200, 302, 302, 200, 200, 200, 200),
+    "welsh_plan_import:report":         (302, 302, 302, 302, 302, 302, 302, 302),
+    # Alerts are not per consultation: a safeguarding lead sees every one (docs/safeguarding.md).
+    "safeguarding_admin:alerts":        (302, 302, 302, 200, 200, 302, 302, 200),
+    "safeguarding_admin:alert":         (302, 302, 302, 200, 200, 302, 302, 200),
     "consultation_access:index":        (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:index_results": (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:add":          (302, 302, 302, 302, 200, 302, 302, 200),
@@ -93,6 +99,7 @@ def world(db, home, plan, client, django_user_model):
     a_welsh = translate(a, "cy", WELSH)
     answers = {"1": (["no"], "Too long"), "6.1": "Someone to talk to"}
     response_a, response_b = submit_answers(a, answers), submit_answers(b, answers)
+    submit_answers(a, {"6.1": "my dad hits me when he is drunk"})  # flagged: an alert to open
 
     def user(name, group=None, **extra):
         made = django_user_model.objects.create_user(name, f"{name}@example.org", "pw", **extra)
@@ -120,6 +127,7 @@ def world(db, home, plan, client, django_user_model):
             "question_id": response.answers.first().question_id,
             "reference": response.reference,
             "pk": access_a.pk,
+            "alert_id": Alert.objects.get().pk,
         }
 
     return {
