@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "channels",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, static files and errors included (see below).
+    "chorus.headers.ContentSecurityPolicyMiddleware",
+    "chorus.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are small but phones are on poor data: compress HTML too (Django pads gzip
     # output against BREACH since 4.2).
@@ -208,3 +212,67 @@ CHORUS_CODE_ATTEMPTS = {
     "per_address": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_ADDRESS", "20")), "seconds": 3600},
     "per_response": {"limit": int(os.environ.get("CODE_ATTEMPTS_PER_RESPONSE", "10")), "seconds": 3600},
 }
+
+# --- Security headers: Content-Security-Policy and Permissions-Policy --------------------------
+# docs/security.md, "Headers", says what each directive allows and why. The middleware
+# (chorus.headers) adds this host's ws:/wss: origin to connect-src and picks the admin policy.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # QR codes may later be inline SVG images (data: URLs).
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (and only it) needs inline styles and a few inline scripts, and previews
+# pages in a frame of its own: measured in headless chromium, see docs/security.md.
+CHORUS_ADMIN_PATH_PREFIX = "/admin/"
+CHORUS_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "frame-ancestors": [SELF],
+        "frame-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
+# Powerful features nobody on the platform needs are off for every page and anything it embeds;
+# passkeys (staff sign-in) and full screen stay available to this site only.
+PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in (
+            "accelerometer",
+            "autoplay",
+            "bluetooth",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    },
+    "fullscreen": ["self"],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
+# Wagtail would show officers' pictures from gravatar.com, telling it who signs in: never.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
