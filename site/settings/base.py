@@ -276,3 +276,8 @@ PERMISSIONS_POLICY = {
 }
 # Wagtail would show officers' pictures from gravatar.com, telling it who signs in: never.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Websockets: how fast one connection may send (chorus consumers, docs/security.md) ---------
+# A live session sends a message now and then; a script in a loop is answered "slow down", and
+# after `close_after` refusals in a row the socket is closed with 1008 (policy violation).
+CHORUS_WEBSOCKET_RATE_LIMIT = {"messages": 20, "seconds": 1, "close_after": 20}
