@@ -3,10 +3,15 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from ..about_you import PERSONAL_DETAILS, AboutYouField
+from ..choosers import IdChoiceField
 from ..questionnaire import AnsweredQuestions, condition_problems
 
 
 class ConsultationPageForm(WagtailAdminPageForm):
+    class Meta:
+        # A posted plan draft id too large for the database is an unknown choice, not a 500.
+        field_classes = {"plan_draft": IdChoiceField}
+
     def clean(self):
         cleaned_data = super().clean()
         asked = set(cleaned_data.get("about_you_asked") or [])

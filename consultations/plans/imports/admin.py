@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods
 
+from consultations.choosers import IdChoiceField
 from consultations.models import ConsultationPage, PlanDraftPage
 from home.models import HomePage
 
@@ -65,14 +66,14 @@ class PlanImportForm(forms.Form):
         allow_empty_file=True,  # the importer's message for an empty file says what to do
         help_text=f"A {', '.join(SUPPORTED_EXTENSIONS)} file of at most {megabytes(MAX_UPLOAD_BYTES)}.",
     )
-    replace = forms.ModelChoiceField(
+    replace = IdChoiceField(
         queryset=PlanDraftPage.objects.none(),
         required=False,
         label="New version of",
         empty_label="None: create a new plan draft",
         help_text="Choose a plan draft to save the document as its new version (a new revision).",
     )
-    parent = forms.ModelChoiceField(
+    parent = IdChoiceField(
         queryset=HomePage.objects.none(),
         required=False,
         label="Create under",
@@ -91,7 +92,7 @@ class PlanImportForm(forms.Form):
         help_text="For example 2027–2030. Leave empty to read it from the title or the document's first "
         "lines (a new version keeps its page's period).",
     )
-    consultation = forms.ModelChoiceField(
+    consultation = IdChoiceField(
         queryset=ConsultationPage.objects.none(),
         required=False,
         label="Draft questions for",
