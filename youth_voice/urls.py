@@ -3,10 +3,11 @@ from django.urls import path
 from consultations import converters  # noqa: F401 - registers <id:…>
 
 from . import views
+from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
 
 app_name = "youth_voice"
 urlpatterns = [
     path("consultations/<id:page_id>/responses/", views.submit, name="submit"),
-    path("consultations/<id:page_id>/responses/<str:reference>/", views.receipt, name="receipt"),
+    path("consultations/<id:page_id>/responses/<reference:reference>/", views.receipt, name="receipt"),
     path("consultations/<id:page_id>/code/", views.code_entry, name="code"),
 ]

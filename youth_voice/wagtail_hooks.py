@@ -12,6 +12,7 @@ from consultations import converters  # noqa: F401 - registers <id:…>
 from consultations.models import ConsultationPage
 
 from . import admin_views
+from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
 from .models import Response
 
 app_name = "youth_voice_admin"
@@ -21,7 +22,7 @@ urlpatterns = [
     path("<id:page_id>/summary/", admin_views.summary, name="summary"),
     path("<id:page_id>/summary/<id:question_id>/", admin_views.question_texts, name="question_texts"),
     path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
-    path("<id:page_id>/<str:reference>/", admin_views.response_detail, name="response"),
+    path("<id:page_id>/<reference:reference>/", admin_views.response_detail, name="response"),
 ]
 
 

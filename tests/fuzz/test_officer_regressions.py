@@ -39,3 +39,16 @@ def test_a_plan_import_choice_that_is_no_page_is_a_clear_error_not_a_500(admin_c
     )
     assert response.status_code == 200
     assert response.context["form"].errors[field]
+
+
+@pytest.mark.parametrize("reference", ["\x00", "ABC-DEF\x00", "abc-def", "ABC-DEF-GHIJ", "1O0-IL1"])
+def test_an_address_that_is_no_response_reference_is_a_404_not_a_500(
+    officer_client, client, consultation, reference
+):
+    """A NUL in the reference made PostgreSQL refuse the lookup."""
+    from urllib.parse import quote
+
+    assert officer_client.get(f"/admin/responses/{consultation.pk}/{quote(reference)}/").status_code == 404
+    assert (
+        client.get(f"/en-gb/consultations/{consultation.pk}/responses/{quote(reference)}/").status_code == 404
+    )
