@@ -7,6 +7,7 @@ import json
 import logging
 
 import pytest
+from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 
 from chorus.asgi import application
@@ -27,6 +28,9 @@ def talk(frames, path="/ws/ping/"):
     ("closed", code) once the server closes."""
 
     async def run():
+        # Each conversation runs in an event loop of its own, and a Redis channel layer made in
+        # another loop holds locks bound to that loop: start with a fresh layer, leave none behind.
+        channel_layers.backends.clear()
         communicator = WebsocketCommunicator(application, path, headers=ORIGIN)
         connected, code = await communicator.connect(timeout=5)
         if not connected:
@@ -43,7 +47,10 @@ def talk(frames, path="/ws/ping/"):
         await communicator.disconnect()
         return replies
 
-    return asyncio.run(run())
+    try:
+        return asyncio.run(run())
+    finally:
+        channel_layers.backends.clear()
 
 
 def error_code(reply):
