@@ -16,6 +16,7 @@ from consultations import converters  # noqa: F401 - registers <id:…>
 from consultations.models import ConsultationPage
 
 from . import access, admin_views
+from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
 from .models import ConsultationAccess, Response
 
 app_name = "youth_voice_admin"
@@ -26,7 +27,7 @@ urlpatterns = [
     path("<id:page_id>/summary/<id:question_id>/", admin_views.question_texts, name="question_texts"),
     path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
     path("<id:page_id>/export-codes.csv", admin_views.export_codes, name="export_codes"),
-    path("<id:page_id>/<str:reference>/", admin_views.response_detail, name="response"),
+    path("<id:page_id>/<reference:reference>/", admin_views.response_detail, name="response"),
 ]
 
 

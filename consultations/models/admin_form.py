@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from ..about_you import PERSONAL_DETAILS, AboutYouField
+from ..choosers import IdChoiceField
 from ..questionnaire import AnsweredQuestions, condition_problems
 
 
@@ -84,6 +85,9 @@ class ConsultationPageForm(WagtailAdminPageForm):
         if "questions" in self.formsets:
             for form in self.formsets["questions"].forms:
                 form.tell_answers(self.answered)
+    class Meta:
+        # A posted plan draft id too large for the database is an unknown choice, not a 500.
+        field_classes = {"plan_draft": IdChoiceField}
 
     def clean(self):
         cleaned_data = super().clean()

@@ -28,6 +28,7 @@ from ..about_you import (
     default_about_you,
     default_respondent_types,
 )
+from ..choosers import DocumentChooser, PlanDraftChooser
 from ..handover import hand_over
 from ..panels import QuestionsPanel
 from ..questionnaire import AnsweredQuestions, Questionnaire, release_changing_references, sync_identities
@@ -194,7 +195,7 @@ class ConsultationPage(Page):
             heading="When and who",
         ),
         FieldPanel("how_to_respond"),
-        FieldPanel("plan_draft"),
+        FieldPanel("plan_draft", widget=PlanDraftChooser),
         InlinePanel("related_documents", label="Related document"),
         FieldPanel("contact_details"),
         FieldPanel("data_protection"),
@@ -463,7 +464,10 @@ class ConsultationDocument(Orderable):
         max_length=255, blank=True, help_text="e.g. Easy read version. Defaults to the document title."
     )
 
-    panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("link_url")]), FieldPanel("label")]
+    panels = [
+        FieldRowPanel([FieldPanel("document", widget=DocumentChooser), FieldPanel("link_url")]),
+        FieldPanel("label"),
+    ]
 
     def clean(self):
         super().clean()

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "channels",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, static files and errors included (see below).
+    "chorus.headers.ContentSecurityPolicyMiddleware",
+    "chorus.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are small but phones are on poor data: compress HTML too (Django pads gzip
     # output against BREACH since 4.2).
@@ -279,3 +283,72 @@ CHORUS_LIMITS = {
 CHORUS_SUBMISSION_KEY_MAX_AGE = int(os.environ.get("SUBMISSION_KEY_MAX_AGE", str(7 * 24 * 3600)))
 # Unacknowledged safeguarding alerts go to the site administrators after this many working days.
 SAFEGUARDING_ESCALATION_WORKING_DAYS = int(os.environ.get("SAFEGUARDING_ESCALATION_WORKING_DAYS", "1"))
+
+# --- Security headers: Content-Security-Policy and Permissions-Policy --------------------------
+# docs/security.md, "Headers", says what each directive allows and why. The middleware
+# (chorus.headers) adds this host's ws:/wss: origin to connect-src and picks the admin policy.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # QR codes may later be inline SVG images (data: URLs).
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (and only it) needs inline styles and a few inline scripts, and previews
+# pages in a frame of its own: measured in headless chromium, see docs/security.md.
+CHORUS_ADMIN_PATH_PREFIX = "/admin/"
+CHORUS_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "frame-ancestors": [SELF],
+        "frame-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
+# Powerful features nobody on the platform needs are off for every page and anything it embeds;
+# passkeys (staff sign-in) and full screen stay available to this site only.
+PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in (
+            "accelerometer",
+            "autoplay",
+            "bluetooth",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    },
+    "fullscreen": ["self"],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
+# Wagtail would show officers' pictures from gravatar.com, telling it who signs in: never.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Websockets: how fast one connection may send (chorus consumers, docs/security.md) ---------
+# A live session sends a message now and then; a script in a loop is answered "slow down", and
+# after `close_after` refusals in a row the socket is closed with 1008 (policy violation).
+CHORUS_WEBSOCKET_RATE_LIMIT = {"messages": 20, "seconds": 1, "close_after": 20}

@@ -25,7 +25,10 @@ def communicate(messages, origin=b"http://localhost"):
 def test_websocket_ping_is_answered_through_the_channel_layer():
     assert communicate([{"type": "ping"}, {"type": "hello"}]) == (
         True,
-        [{"type": "pong"}, {"type": "error", "message": "Only ping is understood here."}],
+        [
+            {"type": "pong"},
+            {"type": "error", "code": "unknown_type", "message": "Only ping is understood here."},
+        ],
     )
 
 

@@ -13,7 +13,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import OFFICER_PASSWORD
+from tests.conftest import OFFICER_PASSWORD, give_second_factor
+from youth_voice.models import ConsultationAccess
 from youth_voice.safeguarding.alerts import escalate_due
 from youth_voice.safeguarding.models import Alert, AuditEntry, AuditEvent, FlaggedAnswer
 from youth_voice.safeguarding.visibility import FLAGGED_PLACEHOLDER
@@ -25,7 +26,8 @@ LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def lead(db, django_user_model):
+def lead(db, django_user_model, consultation):
+    """A safeguarding lead who is also an officer of the consultation, so reads its responses."""
     user = django_user_model.objects.create_user(
         username="lead", email="lead@example.org", password=OFFICER_PASSWORD
     )
@@ -34,6 +36,8 @@ def lead(db, django_user_model):
             codename__in=["access_admin", "view_response", "export_response", "handle_safeguarding"]
         )
     )
+    give_second_factor(user)
+    ConsultationAccess.objects.create(consultation=consultation.answers_page, user=user)
     return user
 
 

@@ -5,11 +5,11 @@ safeguarding permission is refused with close code 4403. Site administrators als
 """
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.utils.translation import gettext, override
 from wagtail.users.models import UserProfile
 
+from ..consumers import GuardedJsonWebsocketConsumer
 from .alerts import ADMINS_GROUP, LEADS_GROUP
 from .models import Category
 from .visibility import may_read_flagged
@@ -42,7 +42,7 @@ def notice_text(message: dict, language: str) -> str:
         return gettext("New safeguarding alert: %(category)s, response %(reference)s.") % values
 
 
-class SafeguardingAlertConsumer(AsyncJsonWebsocketConsumer):
+class SafeguardingAlertConsumer(GuardedJsonWebsocketConsumer):
     groups_joined: list[str]
     language: str
 
@@ -61,9 +61,10 @@ class SafeguardingAlertConsumer(AsyncJsonWebsocketConsumer):
         for group in getattr(self, "groups_joined", []):
             await self.channel_layer.group_discard(group, self.channel_name)
 
-    async def receive(self, text_data=None, bytes_data=None, **kwargs):
-        """Anything sent here (JSON or not) is answered with an error; the socket stays open."""
-        await self.send_json({"type": "error", "message": "This socket only sends alerts."})
+    async def receive_json(self, content, **kwargs):
+        """Anything sent here is answered with an error (bad frames by the base class); the socket
+        stays open."""
+        await self.send_error("send_only", "This socket only sends alerts.")
 
     async def safeguarding_message(self, event):
         message = event["message"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from consultations.choosers import IdChoiceField
 from consultations.models import ConsultationPage, PlanDraftPage
 from home.models import HomePage
 
@@ -86,14 +87,14 @@ def clean_upload(upload):
 
 class PlanImportForm(forms.Form):
     file = file_field(_("Plan draft document"))
-    replace = forms.ModelChoiceField(
+    replace = IdChoiceField(
         queryset=PlanDraftPage.objects.none(),
         required=False,
         label=_("New version of"),
         empty_label=_("None: create a new plan draft"),
         help_text=_("Choose a plan draft to save the document as its new version (a new revision)."),
     )
-    parent = forms.ModelChoiceField(
+    parent = IdChoiceField(
         queryset=HomePage.objects.none(),
         required=False,
         label=_("Create under"),
@@ -117,7 +118,7 @@ class PlanImportForm(forms.Form):
             "lines (a new version keeps its page's period)."
         ),
     )
-    consultation = forms.ModelChoiceField(
+    consultation = IdChoiceField(
         queryset=ConsultationPage.objects.none(),
         required=False,
         label=_("Draft questions for"),
