@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from consultations.choosers import IdChoiceField
 from consultations.models import PlanDraftPage
 from home.models import default_locale
 
@@ -41,7 +42,7 @@ def can_import_welsh(user) -> bool:
 
 
 class WelshPlanImportForm(forms.Form):
-    plan = forms.ModelChoiceField(
+    plan = IdChoiceField(
         queryset=PlanDraftPage.objects.none(),
         label=_("English plan draft"),
         empty_label=_("Choose the plan draft this document translates"),
