@@ -55,3 +55,7 @@ def keep_consultations_with_responses(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+# The officer's workspace (dashboard panel, consultations listing, new, copy, share) registers its own hooks.
+from .workspace import admin_hooks  # noqa: E402, F401

@@ -194,6 +194,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Embeds would fetch from third parties; a children's platform sends nothing out.
 WAGTAILEMBEDS_FINDERS = []
+# No avatar service either (it would be sent each officer's hashed email): the admin shows the
+# picture a user uploads, else their initials (youth_voice.workspace.admin_hooks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
