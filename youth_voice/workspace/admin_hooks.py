@@ -58,7 +58,7 @@ def my_consultations_first(request, panels):
     panels.insert(0, MyConsultationsPanel())
 
 
-@hooks.register("construct_homepage_summary_items")
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own add theirs
 def no_page_count(request, summary_items):
     """ "5 Pages" says nothing an officer needs: the panel below says what is open and answered."""
     summary_items.clear()
