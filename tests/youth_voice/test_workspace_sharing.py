@@ -169,3 +169,22 @@ def test_initials(first, last, email, expected, django_user_model):
 
 def test_initials_avatar_refuses_anything_but_letters(admin_client):
     assert admin_client.get("/admin/consultations/avatars/1%3C.svg").status_code == 404
+
+
+def test_officer_screens_are_in_welsh_for_an_officer_who_reads_welsh(officer, officer_client, consultation):
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "cy"
+    profile.save()
+    expected = {
+        reverse("workspace:index"): ["Ymgynghoriad newydd", "Rhagolwg ffôn", "Ar agor"],
+        reverse("workspace:new"): ["Dyddiad agor", "Dyddiad cau", "Adborth wedi’i addo erbyn"],
+        reverse("workspace:share", args=[consultation.pk]): [
+            "Dolen fer",
+            "Cod QR",
+            "Agor y poster i’w argraffu",
+        ],
+    }
+    for url, words in expected.items():
+        html = officer_client.get(url).content.decode()
+        assert all(word in html for word in words), url
+    assert "Opening date" not in officer_client.get(reverse("workspace:new")).content.decode()
