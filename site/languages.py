@@ -79,8 +79,8 @@ def _language_links(request, page) -> list[LanguageLink]:
 
 
 # Addresses outside the language prefixes: staff pages (each user has their own admin language),
-# documents, the API and files.
-UNPREFIXED = ("/admin/", "/accounts/", "/documents/", "/api/", "/static/", "/media/")
+# documents, the API, files and consultations' short links (which choose the language themselves).
+UNPREFIXED = ("/admin/", "/accounts/", "/documents/", "/api/", "/static/", "/media/", "/c/")
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):

@@ -6,6 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from consultations import converters  # noqa: F401 - registers <id:…>
+from youth_voice.workspace.views import short_link
+
 from .api import api_router
 
 # Staff pages, documents and the API keep one address; the admin has each user's own language.
@@ -22,6 +25,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    # The short link on posters and QR codes: the consultation in the visitor's language.
+    path("c/<id:page_id>/", short_link, name="consultation_short_link"),
 ]
 
 if settings.DEBUG:

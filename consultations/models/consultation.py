@@ -117,6 +117,12 @@ class ConsultationPage(Page):
     closes_at = models.DateTimeField(
         null=True, blank=True, help_text="Leave empty to keep it open until further notice."
     )
+    feedback_due = models.DateField(
+        "feedback promised by",
+        null=True,
+        blank=True,
+        help_text="The date by which you have promised to tell people what was done with their views.",
+    )
     audience = models.CharField(
         max_length=255, blank=True, help_text="Who the consultation is for, e.g. young people aged 11–25"
     )
@@ -191,7 +197,10 @@ class ConsultationPage(Page):
         *Page.content_panels,
         FieldPanel("overview"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("audience")],
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("feedback_due")]),
+                FieldPanel("audience"),
+            ],
             heading="When and who",
         ),
         FieldPanel("how_to_respond"),
@@ -234,6 +243,14 @@ class ConsultationPage(Page):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The closing time must be after the opening time."})
+        if self.feedback_due and self.closes_at and self.feedback_due < timezone.localdate(self.closes_at):
+            raise ValidationError(
+                {
+                    "feedback_due": translation.gettext(
+                        "The feedback date must be on or after the closing date."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         """Save the questions, then keep their identities in step (publishing by any route)."""

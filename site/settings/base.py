@@ -231,6 +231,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Embeds would fetch from third parties; a children's platform sends nothing out.
 WAGTAILEMBEDS_FINDERS = []
+# No avatar service either (it would be sent each officer's hashed email): the admin shows the
+# picture a user uploads, else their initials (youth_voice.workspace.admin_hooks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
@@ -345,9 +348,6 @@ PERMISSIONS_POLICY = {
     "publickey-credentials-create": ["self"],
     "publickey-credentials-get": ["self"],
 }
-# Wagtail would show officers' pictures from gravatar.com, telling it who signs in: never.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-
 # --- Websockets: how fast one connection may send (chorus consumers, docs/security.md) ---------
 # A live session sends a message now and then; a script in a loop is answered "slow down", and
 # after `close_after` refusals in a row the socket is closed with 1008 (policy violation).

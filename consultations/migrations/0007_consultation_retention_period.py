@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0005_question_locale_required'),
+        ('consultations', '0006_consultation_feedback_due'),
     ]
 
     operations = [
