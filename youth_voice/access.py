@@ -8,8 +8,9 @@ superuser reads everything. A consultation that is not given to someone does not
 views answer 404, never 403, so ids cannot be probed. See docs/security.md.
 """
 
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.models import ConsultationPage
 
@@ -93,6 +94,24 @@ def can_read_figures(user, consultation) -> bool:
     if can_read_responses(user, consultation):
         return True
     return _active(user) and user.has_perm(VIEW_FIGURES) and consultation.live
+
+
+def consultations_in_workspace_for(user):
+    """The consultations (first versions) a user's workspace lists: those whose pages they may
+    edit or publish, and those given to them."""
+    if not _active(user):
+        return ConsultationPage.objects.none()
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+    given = consultations_with_responses_for(user)
+    return first_versions().filter(Q(pk__in=editable.values("pk")) | Q(pk__in=given.values("pk")))
+
+
+def can_work_on(user, consultation) -> bool:
+    """Whether this user may share, preview or copy a consultation from the workspace: they may edit
+    it, or it is given to them."""
+    if not _active(user):
+        return False
+    return consultation.permissions_for_user(user).can_edit() or can_read_responses(user, consultation)
 
 
 def needs_second_factor(user) -> bool:

@@ -93,5 +93,6 @@ def keep_consultations_with_responses(request, page):
 
 # Safeguarding's admin views, menu item, rule snippet and alert script.
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401
+
 # The officer's workspace (dashboard panel, consultations listing, new, copy, share) registers its own hooks.
 from .workspace import admin_hooks  # noqa: E402, F401

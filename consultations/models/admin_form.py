@@ -85,6 +85,7 @@ class ConsultationPageForm(WagtailAdminPageForm):
         if "questions" in self.formsets:
             for form in self.formsets["questions"].forms:
                 form.tell_answers(self.answered)
+
     class Meta:
         # A posted plan draft id too large for the database is an unknown choice, not a 500.
         field_classes = {"plan_draft": IdChoiceField}

@@ -52,6 +52,15 @@ EXPECTED = {
     "plan_import:report":               (302, 302, 302, 302, 302, 302, 302, 302),
     "welsh_plan_import:import":         (302, 200, 302, 302, 200, 200, 200, 200),
     "welsh_plan_import:report":         (302, 302, 302, 302, 302, 302, 302, 302),
+    # The workspace lists what a user may edit or was given; a page they may do neither with is not found.
+    "workspace:index":                  (302, 200, 200, 200, 200, 200, 200, 200),
+    "workspace:new":                    (302, 200, 200, 200, 200, 200, 200, 200),
+    "workspace:copy":                   (302, 200, 404, 404, 200, 200, 200, 200),
+    "workspace:share":                  (302, 200, 404, 404, 200, 200, 200, 200),
+    "workspace:qr":                     (302, 200, 404, 404, 200, 200, 200, 200),
+    "workspace:poster":                 (302, 200, 404, 404, 200, 200, 200, 200),
+    "workspace:phone_preview":          (302, 200, 404, 404, 200, 200, 200, 200),
+    "workspace:initials_avatar":        (302, 200, 200, 200, 200, 200, 200, 200),
     # Alerts are not per consultation: a safeguarding lead sees every one (docs/safeguarding.md).
     "safeguarding_admin:alerts":        (302, 302, 302, 200, 200, 302, 302, 200),
     "safeguarding_admin:alert":         (302, 302, 302, 200, 200, 302, 302, 200),
@@ -80,7 +89,7 @@ def chorus_admin_urls():
                 module = getattr(pattern.callback, "__module__", "")
                 if module.split(".")[0] in CHORUS_APPS or set(namespaces) & set(CHORUS_ADMIN_NAMESPACES):
                     name = ":".join((*namespaces, pattern.name or "?"))
-                    yield name, prefix + str(pattern.pattern), tuple(pattern.pattern.converters)
+                    yield name, prefix + str(pattern.pattern), tuple(pattern.pattern.regex.groupindex)
 
     return list(walk(get_resolver().url_patterns, "", ()))
 
@@ -128,6 +137,8 @@ def world(db, home, plan, client, django_user_model):
             "reference": response.reference,
             "pk": access_a.pk,
             "alert_id": Alert.objects.get().pk,
+            "kind": "svg",
+            "initials": "AB",
         }
 
     return {

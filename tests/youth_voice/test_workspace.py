@@ -13,7 +13,7 @@ from wagtail.models import GroupPagePermission, Page
 from consultations.models import ConsultationPage, Question, QuestionIdentity
 from consultations.translating import translate
 from tests.conftest import make_consultation
-from youth_voice.models import Response
+from youth_voice.models import ConsultationAccess, Response
 from youth_voice.workspace.listing import workspace_rows
 from youth_voice.workspace.status import WorkspaceStatus
 
@@ -125,10 +125,15 @@ def test_listing_reads_a_fixed_number_of_queries(home, editor_client, django_ass
     assert queries_for_listing() == few
 
 
-def test_listing_page_filters_and_links(home, editor_client):
+def test_listing_page_filters_and_links(home, editor, editor_client):
     page = make_consultation(home, slug="open", title="Youth centre plans")
+    not_given = make_consultation(home, slug="other", title="Skate park")
+    ConsultationAccess.objects.create(consultation=page, user=editor)
     make_consultation(home, slug="draft", title="Bus fares", live=False)
     html = editor_client.get(reverse("workspace:index"), {"status": "open"}).content.decode()
+    # Both can be edited, so both are listed; only the one given to the officer shows its figures.
+    assert "Skate park" in html
+    assert reverse("youth_voice_admin:summary", args=[not_given.pk]) not in html
     assert "Youth centre plans" in html and "Bus fares" not in html
     for url in (
         reverse("youth_voice_admin:summary", args=[page.pk]),

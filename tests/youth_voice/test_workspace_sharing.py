@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 
 from consultations.translating import translate
 from tests.conftest import make_consultation
+from youth_voice.models import ConsultationAccess
 from youth_voice.workspace.admin_hooks import initials
 
 
@@ -33,8 +34,9 @@ def test_share_panel_has_links_to_copy_a_qr_code_and_the_poster(officer_client, 
     assert reverse("workspace:poster", args=[consultation.pk]) in html
 
 
-def test_share_panel_of_a_draft_says_the_links_wait(officer_client, home):
+def test_share_panel_of_a_draft_says_the_links_wait(officer, officer_client, home):
     draft = make_consultation(home, slug="draft", live=False)
+    ConsultationAccess.objects.create(consultation=draft, user=officer)
     html = officer_client.get(reverse("workspace:share", args=[draft.pk])).content.decode()
     assert "is not published yet" in html
 

@@ -14,6 +14,7 @@ from wagtail.models import Page, Revision
 
 from consultations.models import ConsultationPage
 
+from .. import access
 from ..models import Status
 from .status import WorkspaceStatus, consultation_status
 
@@ -22,8 +23,8 @@ from .status import WorkspaceStatus, consultation_status
 class WorkspaceRow:
     page: ConsultationPage
     status: WorkspaceStatus
-    responses: int
-    responses_today: int
+    responses: int | None  # None: not the user's to read
+    responses_today: int | None
     latest_response_at: datetime | None
     last_edited_by: object  # a user, or None
 
@@ -66,15 +67,21 @@ def workspace_rows(user=None, *, mine=False, status="", now=None) -> list[Worksp
         .select_related("latest_revision__user")
         .order_by("-opens_at", "-pk")
     )
+    if user is not None:
+        pages = pages.filter(pk__in=access.consultations_in_workspace_for(user).values("pk"))
     if mine and user is not None:
         pages = pages.filter(_mine(user))
+    # Response figures only where the user may read the responses; editors see the rest of the row.
+    readable = (
+        set(access.consultations_with_responses_for(user).values_list("pk", flat=True)) if user else None
+    )
     rows = [
         WorkspaceRow(
             page=page,
             status=consultation_status(page, now=now, publish_scheduled=page.publish_scheduled),
-            responses=page.response_count,
-            responses_today=page.today_count,
-            latest_response_at=page.latest_response_at,
+            responses=page.response_count if readable is None or page.pk in readable else None,
+            responses_today=page.today_count if readable is None or page.pk in readable else None,
+            latest_response_at=page.latest_response_at if readable is None or page.pk in readable else None,
             last_edited_by=page.latest_revision.user if page.latest_revision else None,
         )
         for page in pages

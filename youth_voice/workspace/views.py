@@ -15,6 +15,7 @@ from wagtail.utils.decorators import xframe_options_sameorigin_override
 
 from consultations.models import ConsultationPage
 
+from .. import access
 from . import sharing
 from .creating import copy_consultation, create_consultation
 from .forms import ConsultationDatesForm, NewConsultationForm
@@ -32,6 +33,14 @@ def _admin_page(request, template, title, **context):
 
 def _consultation(page_id) -> ConsultationPage:
     return get_object_or_404(ConsultationPage, pk=page_id)
+
+
+def _workable(request, page_id) -> ConsultationPage:
+    """A consultation this user may share, preview or copy; any other is not found."""
+    page = _consultation(page_id)
+    if not access.can_work_on(request.user, page):
+        raise Http404
+    return page
 
 
 def index(request):
@@ -73,7 +82,7 @@ def new(request):
 
 
 def copy(request, page_id):
-    page = _consultation(page_id)
+    page = _workable(request, page_id)
     initial = {"title": _("Copy of %(title)s") % {"title": page.title}}
     form = ConsultationDatesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -97,7 +106,7 @@ def copy(request, page_id):
 
 
 def share(request, page_id):
-    page = _consultation(page_id)
+    page = _workable(request, page_id)
     return _admin_page(
         request,
         "workspace_share.html",
@@ -110,7 +119,7 @@ def share(request, page_id):
 
 @require_GET
 def qr_code(request, page_id, kind):
-    page = _consultation(page_id)
+    page = _workable(request, page_id)
     url = sharing.short_url(page, request)
     if kind == "svg":
         return HttpResponse(sharing.qr_svg(url, title=url), content_type="image/svg+xml")
@@ -120,7 +129,7 @@ def qr_code(request, page_id, kind):
 
 
 def poster(request, page_id):
-    page = _consultation(page_id)
+    page = _workable(request, page_id)
     versions = sharing.language_versions(page, request)
     url = sharing.short_url(page, request)
     return TemplateResponse(
@@ -137,7 +146,7 @@ def poster(request, page_id):
 
 
 def phone_preview(request, page_id):
-    page = _consultation(page_id)
+    page = _workable(request, page_id)
     return _admin_page(
         request,
         "workspace_phone_preview.html",
