@@ -65,6 +65,21 @@ def consultations_with_responses_for(user):
     return consultations.filter(Exists(given))
 
 
+def may_list_figures(user) -> bool:
+    """Whether this user sees the Responses menu at all: officers (for the consultations given to
+    them) and partnership readers (figures of published consultations)."""
+    return may_list_responses(user) or (_active(user) and user.has_perm(VIEW_FIGURES))
+
+
+def consultations_with_figures_for(user):
+    """The consultations (first versions) whose figures this user may read: a queryset."""
+    if may_list_responses(user):
+        return consultations_with_responses_for(user)
+    if may_list_figures(user):
+        return first_versions().filter(live=True)
+    return ConsultationPage.objects.none()
+
+
 def may_list_responses(user) -> bool:
     """Whether this user has the role that reads responses: the Responses menu and its index
     (which lists only the consultations given to them)."""

@@ -23,10 +23,11 @@ from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order, summarise, texts_for
 
 
-def responses_view(allowed=access.can_read_responses):
+def responses_view(allowed=access.can_read_responses, visible=access.can_read_responses):
     """Lets a view run only for a consultation given to this user (youth_voice.access decides).
 
-    A consultation not given to them answers 404, as if it did not exist, so ids cannot be probed;
+    A consultation they may not see (`visible`: by default, not given to them) answers 404, as if it
+    did not exist, so ids cannot be probed;
     `allowed` is then asked (e.g. may they export?), and refusing it is a 403.
     """
 
@@ -34,7 +35,7 @@ def responses_view(allowed=access.can_read_responses):
         @wraps(view)
         def wrapped(request, page_id, **kwargs):
             consultation = _consultation(page_id)
-            if not access.can_read_responses(request.user, consultation):
+            if not visible(request.user, consultation):
                 raise Http404
             if not allowed(request.user, consultation):
                 raise PermissionDenied
@@ -92,10 +93,10 @@ def _context(request, consultation, title, **extra):
 
 
 def consultation_index(request):
-    if not access.may_list_responses(request.user):
+    if not access.may_list_figures(request.user):
         raise PermissionDenied
     consultations = (
-        access.consultations_with_responses_for(request.user)  # one row per consultation
+        access.consultations_with_figures_for(request.user)  # one row per consultation
         .annotate(response_count=Count("responses", filter=Q(responses__status=Status.SUBMITTED)))
         .order_by("-opens_at")
     )
@@ -154,12 +155,14 @@ def response_detail(request, page_id, reference):
     )
 
 
-@responses_view()
+@responses_view(allowed=access.can_read_figures, visible=access.can_read_figures)
 def summary(request, page_id):
     consultation = _consultation(page_id)
     summarised = summarise(consultation, _filters(request, consultation))
+    # Partnership readers get the figures: never what anyone wrote, nor a way to one response.
+    figures_only = not access.can_read_responses(request.user, consultation)
     for item in summarised.questions:
-        item.texts = redact_for(request.user, item.texts)
+        item.texts = [] if figures_only else redact_for(request.user, item.texts)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",
@@ -168,6 +171,7 @@ def summary(request, page_id):
             consultation,
             _("Summary: %(title)s") % {"title": consultation.title},
             summary=summarised,
+            figures_only=figures_only,
             reference_check=consultation.reference_check(),
         ),
     )

@@ -38,7 +38,7 @@ def register_response_urls():
 
 class ResponsesMenuItem(MenuItem):
     def is_shown(self, request):
-        return access.may_list_responses(request.user)
+        return access.may_list_figures(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -97,9 +97,31 @@ def test_the_index_and_the_listing_button_show_only_given_consultations(client, 
     )
 
 
-def test_the_responses_menu_is_hidden_from_roles_that_read_no_responses(client, django_user_model):
-    client.force_login(member(django_user_model, "board", access.PARTNERSHIP_READERS))
+def test_the_responses_menu_is_hidden_from_roles_that_read_neither_responses_nor_figures(
+    client, django_user_model
+):
+    client.force_login(member(django_user_model, "editor", access.PLAN_EDITORS))
     assert '"url": "/admin/responses/"' not in client.get("/admin/").content.decode()
+    client.force_login(member(django_user_model, "board", access.PARTNERSHIP_READERS))
+    assert '"url": "/admin/responses/"' in client.get("/admin/").content.decode()
+
+
+def test_partnership_readers_read_the_figures_of_published_consultations_only(
+    client, django_user_model, home, plan, two
+):
+    a, _b = two
+    make_consultation(home, plan, slug="draft", title="Draft consultation", live=False)
+    response = submit_answers(a, {"1": (["no"], "Too long"), "6.1": "Someone to talk to"})
+    client.force_login(member(django_user_model, "board", access.PARTNERSHIP_READERS))
+    index = client.get("/admin/responses/").content.decode()
+    assert "Consultation A" in index and "Draft consultation" not in index
+    summary = client.get(f"/admin/responses/{a.pk}/summary/").content.decode()
+    assert "1 response." in summary.replace("<strong>", "").replace("</strong>", "")
+    # Figures, and that people wrote something, but never what they wrote or a way to a response.
+    assert "Someone to talk to" not in summary and "Too long" not in summary
+    assert response.reference not in summary
+    assert f'/admin/responses/{a.pk}/"' not in summary  # no "All responses"
+    assert "export.csv" not in summary
 
 
 def test_the_access_screen_offers_each_consultation_once_and_only_response_readers(
