@@ -6,6 +6,7 @@ messages come from Chorus's catalogue. The scan looks for Chorus's English inter
 for allauth's own English ones, so an allauth string that slips through fails here.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -218,3 +219,19 @@ def test_the_authenticator_app_is_turned_off_in_welsh(signed_in_welsh, security_
     off = signed_in_welsh.post("/accounts/2fa/totp/deactivate/", follow=True).content.decode()
     assert "Mae’r ap dilysu wedi’i ddiffodd." in off
     assert_welsh(off, "authenticator app turned off")
+
+
+def test_the_passkey_script_is_started_by_a_data_block_not_inline_code(signed_in_welsh, security_key):
+    html = signed_in_welsh.get("/accounts/2fa/webauthn/add/").content.decode()
+    block = re.search(
+        r'<script data-allauth-onload="allauth.webauthn.forms.addForm" type="application/json">(.*?)</script>',
+        html,
+    )
+    assert json.loads(block[1]) == {
+        "ids": {
+            "add": "mfa_webauthn_add",
+            "passwordless": "id_passwordless",
+            "credential": "id_credential",
+            "data": "js_data",
+        }
+    }
