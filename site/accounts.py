@@ -69,8 +69,22 @@ class StaffAccountAdapter(DefaultAccountAdapter):
         "rate_limited": _("Too many requests. Wait a few minutes, then try again."),
     }
 
+    # The ways to confirm who you are before a sensitive change, in Chorus's words (by allauth's id).
+    reauthentication_descriptions = {
+        "reauthenticate": _("Use your password"),
+        "mfa_reauthenticate": _("Use a code from your authenticator app, or a recovery code"),
+        "mfa_reauthenticate:webauthn": _("Use a passkey or security key"),
+    }
+
     def is_open_for_signup(self, request):
         return False
+
+    def get_reauthentication_methods(self, user):
+        return [
+            method
+            | {"description": self.reauthentication_descriptions.get(method["id"], method["description"])}
+            for method in super().get_reauthentication_methods(user)
+        ]
 
 
 # --- What is logged (logger "chorus.security"; see docs/security.md) ---

@@ -95,7 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # The language switch on every page, without an app to hold it.
-            "builtins": ["chorus.templatetags.languages"],
+            "builtins": ["chorus.templatetags.languages", "chorus.templatetags.passkeys"],
         },
     },
 ]

@@ -6,6 +6,7 @@ messages come from Chorus's catalogue. The scan looks for Chorus's English inter
 for allauth's own English ones, so an allauth string that slips through fails here.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.core import mail
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from tests.conftest import OFFICER_PASSWORD, totp_code
 from tests.youth_voice.test_in_welsh import ENGLISH, visible_text
@@ -115,3 +118,120 @@ def test_a_new_password_is_chosen_in_welsh(welsh_client, officer):
     html = form.content.decode()
     assert "Dewiswch gyfrinair newydd" in html
     assert_welsh(html, "choose a new password")
+
+
+@pytest.fixture
+def signed_in_welsh(welsh_client, officer):
+    """A Welsh-speaking officer signed in with both steps, who has just confirmed their password
+    (allauth asks again before a second factor changes)."""
+    welsh_client.post("/accounts/login/", {"login": "officer@example.org", "password": OFFICER_PASSWORD})
+    welsh_client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
+    welsh_client.post("/accounts/reauthenticate/", {"password": OFFICER_PASSWORD})
+    return welsh_client
+
+
+@pytest.fixture
+def security_key(officer, monkeypatch):
+    """A security key as allauth stores it; its credential is not a real device's, so allauth's
+    browser challenge is told the officer has none to exclude (only the pages' words are tested)."""
+    from allauth.mfa.models import Authenticator
+
+    monkeypatch.setattr("allauth.mfa.webauthn.internal.auth.get_credentials", lambda user: [])
+
+    return Authenticator.objects.create(
+        user=officer,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": "Allwedd gwaith", "credential": {}, "passwordless": False},
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("/accounts/2fa/", "Mewngofnodi dau gam"),
+        ("/accounts/2fa/webauthn/", "Allwedd gwaith"),
+        ("/accounts/2fa/webauthn/add/", "Ychwanegu allwedd mynediad neu allwedd diogelwch"),
+        ("/accounts/2fa/webauthn/keys/{pk}/edit/", "Ailenwi allwedd mynediad neu allwedd diogelwch"),
+        ("/accounts/2fa/webauthn/keys/{pk}/remove/", "Tynnu “Allwedd gwaith”?"),
+        ("/accounts/2fa/recovery-codes/generate/", "Creu codau adfer newydd"),
+        ("/accounts/2fa/totp/deactivate/", "Diffodd yr ap dilysu"),
+        ("/accounts/reauthenticate/", "Cadarnhewch mai chi sydd yno"),
+        ("/accounts/2fa/reauthenticate/", "Cadarnhewch mai chi sydd yno"),
+        ("/accounts/2fa/webauthn/reauthenticate/", "Cadarnhewch mai chi sydd yno"),
+    ],
+)
+def test_the_second_factor_pages_read_in_welsh(signed_in_welsh, security_key, address, expected):
+    response = signed_in_welsh.get(address.format(pk=security_key.pk))
+    html = response.content.decode()
+    assert response.status_code == 200 and '<html lang="cy">' in html and expected in html
+    assert_welsh(html, address)
+
+
+def test_the_ways_to_confirm_are_offered_in_welsh(signed_in_welsh, security_key):
+    html = signed_in_welsh.get("/accounts/reauthenticate/").content.decode()
+    assert "Defnyddio cod o’ch ap dilysu, neu god adfer" in html
+    assert "Defnyddio allwedd mynediad neu allwedd diogelwch" in html
+    wrong = signed_in_welsh.post("/accounts/reauthenticate/", {"password": "nope"}).content.decode()
+    assert "Nid dyna eich cyfrinair." in wrong
+    assert_welsh(wrong, "wrong password when confirming")
+
+
+def test_a_security_key_is_renamed_and_removed_in_welsh(signed_in_welsh, security_key):
+    renamed = signed_in_welsh.post(
+        f"/accounts/2fa/webauthn/keys/{security_key.pk}/edit/", {"name": "Gliniadur"}, follow=True
+    )
+    assert "Gliniadur" in renamed.content.decode()
+    assert_welsh(renamed.content.decode(), "renamed")
+    removed = signed_in_welsh.post(f"/accounts/2fa/webauthn/keys/{security_key.pk}/remove/", follow=True)
+    html = removed.content.decode()
+    assert "Cafodd yr allwedd mynediad neu’r allwedd diogelwch ei thynnu." in html
+    assert_welsh(html, "removed")
+
+
+def test_recovery_codes_are_made_and_downloaded_in_welsh(signed_in_welsh):
+    before = signed_in_welsh.get("/accounts/2fa/recovery-codes/download/").content.decode().split()
+    made = signed_in_welsh.post("/accounts/2fa/recovery-codes/generate/", follow=True).content.decode()
+    assert "Codau adfer" in made
+    assert_welsh(made, "new recovery codes")
+    download = signed_in_welsh.get("/accounts/2fa/recovery-codes/download/")
+    codes = download.content.decode().split()
+    assert download.status_code == 200 and codes and all(code.isalnum() for code in codes)
+    assert set(codes).isdisjoint(before)
+
+
+@pytest.mark.parametrize(
+    ("message", "welsh"),
+    [
+        ("recovery_codes_generated", "Mae codau adfer newydd wedi’u creu."),
+        ("totp_activated", "Mae’r ap dilysu wedi’i osod."),
+        ("totp_deactivated", "Mae’r ap dilysu wedi’i ddiffodd."),
+        ("webauthn_added", "Cafodd yr allwedd mynediad neu’r allwedd diogelwch ei hychwanegu."),
+        ("webauthn_removed", "Cafodd yr allwedd mynediad neu’r allwedd diogelwch ei thynnu."),
+    ],
+)
+def test_the_second_factor_messages_are_in_welsh(message, welsh):
+    # The recovery-codes message is added once the codes are committed, after the test's request.
+    with translation.override("cy"):
+        assert render_to_string(f"mfa/messages/{message}.txt").strip() == welsh
+
+
+def test_the_authenticator_app_is_turned_off_in_welsh(signed_in_welsh, security_key):
+    off = signed_in_welsh.post("/accounts/2fa/totp/deactivate/", follow=True).content.decode()
+    assert "Mae’r ap dilysu wedi’i ddiffodd." in off
+    assert_welsh(off, "authenticator app turned off")
+
+
+def test_the_passkey_script_is_started_by_a_data_block_not_inline_code(signed_in_welsh, security_key):
+    html = signed_in_welsh.get("/accounts/2fa/webauthn/add/").content.decode()
+    block = re.search(
+        r'<script data-allauth-onload="allauth.webauthn.forms.addForm" type="application/json">(.*?)</script>',
+        html,
+    )
+    assert json.loads(block[1]) == {
+        "ids": {
+            "add": "mfa_webauthn_add",
+            "passwordless": "id_passwordless",
+            "credential": "id_credential",
+            "data": "js_data",
+        }
+    }

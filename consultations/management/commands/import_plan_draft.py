@@ -7,7 +7,9 @@ message and a non-zero exit, having written nothing. See consultations.plans.imp
 
 import os
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage, PlanDraftPage
@@ -66,8 +68,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would be imported; write nothing"
         )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of the report and its messages, e.g. cy for Welsh (default: %(default)s)",
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, language, **options):
+        with translation.override(language):
+            self.import_plan(**options)
+
+    def import_plan(self, *, path, **options):
         if options["parent"] is not None and options["replace"] is not None:
             raise CommandError("Use --parent or --replace, not both: a new version stays where its page is.")
         parent = self._page(options["parent"], "--parent") if options["parent"] is not None else None
@@ -120,7 +132,7 @@ class Command(BaseCommand):
             if not os.path.isfile(path):
                 raise CommandError(f"{path} is not a file.")
             if size > MAX_UPLOAD_BYTES:
-                raise CommandError(too_large_message(path, size))
+                raise CommandError(too_large_message(size, path))
             with open(path, "rb") as file:
                 return file.read(MAX_UPLOAD_BYTES + 1)
         except FileNotFoundError:

@@ -81,7 +81,7 @@ def file_field(label) -> forms.FileField:
 
 def clean_upload(upload):
     if upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError(too_large_message("The file", upload.size))
+        raise forms.ValidationError(too_large_message(upload.size))
     return upload
 
 

@@ -18,7 +18,10 @@ One pass over the lines for each kind, so the cost grows with the document, neve
 import re
 from dataclasses import dataclass, field, replace
 
-from .lines import LIST_STYLES, Line, without_emphasis
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .lines import LIST_STYLES, Line, line_label, without_emphasis
 
 # A picture as converters write it: `[image: image6.wmf]`, `[Picture 3]`, `[figure]`.
 _IMAGE = re.compile(r"^\[(?:image|picture|figure|graphic|chart|diagram)\b[^\[\]]*\]$", re.IGNORECASE)
@@ -111,13 +114,21 @@ def _take_contents(lines: list[Line]) -> Cleaned:
     is_cover = bool(cover) and len(cover) <= _COVER_LINES and all(_is_cover_line(line) for line in cover)
     notes = []
     if is_cover:
-        quoted = ", ".join(f"“{without_emphasis(line.text.strip())}”" for line in cover[:4])
-        more = f" and {len(cover) - 4} more" if len(cover) > 4 else ""
-        notes.append(f"{_lines(cover[0].number, cover[-1].number)}: the cover ({quoted}{more}) was left out.")
+        quoted = _quoted([without_emphasis(line.text.strip()) for line in cover], 4)
+        notes.append(
+            _("%(where)s: the cover (%(quoted)s) was left out.")
+            % {"where": line_label(cover[0].number, cover[-1].number), "quoted": quoted}
+        )
     last = max(entry.line for entry in entries)
     notes.append(
-        f"{_lines(lines[start].number, last)}: the contents page ({len(entries)} entries) was left out; "
-        "chapter titles were checked against it."
+        ngettext(
+            "%(where)s: the contents page (%(count)s entry) was left out; chapter titles were checked "
+            "against it.",
+            "%(where)s: the contents page (%(count)s entries) was left out; chapter titles were checked "
+            "against it.",
+            len(entries),
+        )
+        % {"where": line_label(lines[start].number, last), "count": len(entries)}
     )
     kept = ([] if is_cover else lines[:start]) + lines[end:]
     cover_text = [without_emphasis(line.text.strip()) for line in cover] if is_cover else []
@@ -169,8 +180,12 @@ def _contents_level(line: Line, text: str, number: str) -> int:
     return 1
 
 
-def _lines(first: int, last: int) -> str:
-    return f"Line {first}" if first == last else f"Lines {first}–{last}"
+def _quoted(texts: list[str], most: int) -> str:
+    """`“North”, “Ashby”` or, past `most`, `“North”, “Ashby” and 3 more`."""
+    quoted = ", ".join(f"“{text}”" for text in texts[:most])
+    if len(texts) <= most:
+        return quoted
+    return _("%(quoted)s and %(count)s more") % {"quoted": quoted, "count": len(texts) - most}
 
 
 # --- Figures -----------------------------------------------------------------------------------------
@@ -252,24 +267,37 @@ def _figure(run: list[Line], notes: list[str]) -> list[Line]:
     if pictured:
         position = sum(1 for index in range(min(taken)) if index not in taken)
         result.insert(position, Line(caption, "figure", number=first))
-        shown = f"“{caption}”" if caption else "“Figure”"
+        shown = caption or "Figure"  # the placeholder's own text: the page's language, not the report's
         notes.append(
-            f"{_lines(first, last)}: a figure ({described}) was replaced by the placeholder {shown}."
+            _("%(where)s: a figure (%(described)s) was replaced by the placeholder “%(shown)s”.")
+            % {"where": line_label(first, last), "described": described, "shown": shown}
         )
     else:
-        notes.append(f"{_lines(first, last)}: leftovers of a diagram ({described}) were left out.")
+        notes.append(
+            _("%(where)s: leftovers of a diagram (%(described)s) were left out.")
+            % {"where": line_label(first, last), "described": described}
+        )
     return result
 
 
 def _described(count: dict, labels: list[Line], labels_are_figure: bool) -> str:
     parts = []
     if count["image"]:
-        parts.append(f"{count['image']} picture{'s' if count['image'] > 1 else ''}")
+        parts.append(
+            ngettext("%(count)s picture", "%(count)s pictures", count["image"]) % {"count": count["image"]}
+        )
     if count["symbol"]:
-        parts.append(f"{count['symbol']} line{'s' if count['symbol'] > 1 else ''} of symbols only")
+        parts.append(
+            ngettext("%(count)s line of symbols only", "%(count)s lines of symbols only", count["symbol"])
+            % {"count": count["symbol"]}
+        )
     if labels_are_figure and labels:
         # Every label is named, so a list that was not a chart's after all can be put back.
-        named = ", ".join(f"“{without_emphasis(line.text).strip()}”" for line in labels[:_LABELS_NAMED])
-        more = f" and {len(labels) - _LABELS_NAMED} more" if len(labels) > _LABELS_NAMED else ""
-        parts.append(f"{len(labels)} one-line label{'s' if len(labels) > 1 else ''}: {named}{more}")
-    return ", ".join(parts) or "a caption"
+        named = _quoted([without_emphasis(line.text).strip() for line in labels], _LABELS_NAMED)
+        parts.append(
+            ngettext(
+                "%(count)s one-line label: %(named)s", "%(count)s one-line labels: %(named)s", len(labels)
+            )
+            % {"count": len(labels), "named": named}
+        )
+    return ", ".join(parts) or _("a caption")

@@ -2,12 +2,13 @@
 editor to rewrite in plain words. Never published here."""
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from consultations.models import PlanDraftPage, PlanHeadlinesPage
 from consultations.references import ref_sort_key
 
 from .parsed import ParsedPlan
-from .questionnaire import count_of
 
 HEADLINES_TITLE_CHARS = 120  # PriorityBlock.title
 QUESTION_REFS_CHARS = 200  # PriorityBlock.question_refs
@@ -20,7 +21,7 @@ def draft_headlines(page: PlanDraftPage, parsed: ParsedPlan, by_when: str, user=
     here: words written for officials are not yet words for young people. A plan that has headlines
     already keeps them. Returns the page (or None) and a line for the report."""
     if PlanHeadlinesPage.objects.child_of(page).exists():
-        return None, "Headlines: this plan draft has a headlines page already; it was left as it is."
+        return None, _("Headlines: this plan draft has a headlines page already; it was left as it is.")
     priorities = []
     for chapter in parsed.chapters:
         sentence = next((p.first_sentence() for p in chapter.paragraphs if p.first_sentence()), "")
@@ -51,10 +52,13 @@ def draft_headlines(page: PlanDraftPage, parsed: ParsedPlan, by_when: str, user=
     )
     page.add_child(instance=headlines)
     headlines.save_revision(user=user, log_action=True)
-    count = count_of(priorities, "priority", "priorities")
-    return headlines, (
-        f"Headlines: a draft “{headlines.title}” with {count} (one per chapter) was created, not published."
-    )
+    return headlines, ngettext(
+        "Headlines: a draft “%(title)s” with %(count)s priority (one per chapter) was created, not "
+        "published.",
+        "Headlines: a draft “%(title)s” with %(count)s priorities (one per chapter) was created, not "
+        "published.",
+        len(priorities),
+    ) % {"title": headlines.title, "count": len(priorities)}
 
 
 def _shortened(text: str, most: int) -> str:

@@ -28,10 +28,10 @@ from consultations.references import ref_sort_key
 
 from .casing import Casing
 from .headlines import draft_headlines
-from .lines import Line
+from .lines import Line, line_label
 from .parsed import Numbering, ParsedPlan
 from .parser import parse_plan
-from .questionnaire import Reconciliation, count_of, reconcile_questionnaire, refuse_locked
+from .questionnaire import Reconciliation, reconcile_questionnaire, refuse_locked
 from .readers import PlanImportError, read_document
 
 # A plan period must be given (the field is required); when the editor gives none and the document
@@ -55,9 +55,24 @@ class ChapterSummary:
 
     def line(self) -> str:
         name = f"{self.number} {self.heading}" if self.number else self.heading
-        count = count_of(range(self.paragraphs), "paragraph")
-        refs = f"references {', '.join(self.refs)}" if self.refs else "no question references"
-        return f"{name}: {count}; {refs}"
+        words = {"name": name, "count": self.paragraphs, "refs": ", ".join(self.refs)}
+        if self.refs:
+            return (
+                ngettext(
+                    "%(name)s: %(count)s paragraph; references %(refs)s",
+                    "%(name)s: %(count)s paragraphs; references %(refs)s",
+                    self.paragraphs,
+                )
+                % words
+            )
+        return (
+            ngettext(
+                "%(name)s: %(count)s paragraph; no question references",
+                "%(name)s: %(count)s paragraphs; no question references",
+                self.paragraphs,
+            )
+            % words
+        )
 
 
 # What an import did, by (what, state): "version" a new version of a plan draft, "under" a new plan
@@ -163,10 +178,11 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         lines = [
-            f"File: {self.filename}",
-            f"Title: {self.title}; plan period: {self.plan_period}",
+            _("File: %(filename)s") % {"filename": self.filename},
+            _("Title: %(title)s; plan period: %(period)s")
+            % {"title": self.title, "period": self.plan_period},
             self.outcome(),
-            f"Chapters ({self.chapters}):",
+            _("Chapters (%(count)s):") % {"count": self.chapters},
             *(f"  {chapter.line()}" for chapter in self.chapter_summaries),
             self.numbering.line(),
         ]
@@ -175,13 +191,13 @@ class ImportReport:
         if self.headlines_note:
             lines.append(self.headlines_note)
         if self.warnings:
-            lines.append(f"Check these ({len(self.warnings)}) before publishing:")
+            lines.append(_("Check these (%(count)s) before publishing:") % {"count": len(self.warnings)})
             lines.extend(f"  - {warning}" for warning in self.warnings)
         else:
-            lines.append("Nothing to check: nothing was dropped, merged or guessed.")
+            lines.append(_("Nothing to check: nothing was dropped, merged or guessed."))
         steps = self.to_do()
         if steps:
-            lines.append("To do:")
+            lines.append(_("To do:"))
             lines.extend(f"  {number}. {step}" for number, step in enumerate(steps, start=1))
         return lines
 
@@ -243,20 +259,28 @@ def build_body(parsed: ParsedPlan, warnings: list[str] | None = None) -> list[di
         heading = chapter.heading
         if not heading:
             heading = f"Chapter {chapter.number}" if chapter.number else f"Section {position}"
-            warnings.append(f"{_chapter_label(chapter, position)} has no heading; it was called “{heading}”.")
+            warnings.append(_no_heading_warning(chapter, position, heading))
         paragraphs = []
         for paragraph in chapter.paragraphs:
             refs = list(dict.fromkeys(paragraph.question_refs))
             if len(refs) > 1:
                 warnings.append(
-                    f"Line {paragraph.source_line}: paragraph {paragraph.number or '(unnumbered)'} carries "
-                    f"the references {', '.join(refs)}. A paragraph holds one reference, so it was keyed "
-                    f"to {refs[0]}; split it in the editor to key the others."
+                    _(
+                        "Line %(line)s: paragraph %(number)s carries the references %(refs)s. A "
+                        "paragraph holds one reference, so it was keyed to %(first)s; split it in the "
+                        "editor to key the others."
+                    )
+                    % {
+                        "line": paragraph.source_line,
+                        "number": paragraph.number or _("(unnumbered)"),
+                        "refs": ", ".join(refs),
+                        "first": refs[0],
+                    }
                 )
             paragraphs.append(
                 {
                     "number": paragraph.number,
-                    "heading": _fit_heading(paragraph.heading, f"Line {paragraph.source_line}", warnings),
+                    "heading": _fit_heading(paragraph.heading, line_label(paragraph.source_line), warnings),
                     "text": paragraph.html(),
                     "question_ref": refs[0] if refs else "",
                     "aims": [],
@@ -308,15 +332,35 @@ def keep_tags(body: list[dict], previous: PlanDraftPage) -> None:
 
 
 def _chapter_label(chapter, position: int) -> str:
-    return f"Chapter {chapter.number}" if chapter.number else f"The unnumbered chapter at position {position}"
+    """Where a chapter is, as a report line starts: `Chapter 3: …`."""
+    if chapter.number:
+        return _("Chapter %(number)s") % {"number": chapter.number}
+    return _("The unnumbered chapter at position %(position)s") % {"position": position}
+
+
+def _no_heading_warning(chapter, position: int, heading: str) -> str:
+    if chapter.number:
+        return _("Chapter %(number)s has no heading; it was called “%(heading)s”.") % {
+            "number": chapter.number,
+            "heading": heading,
+        }
+    return _(
+        "The unnumbered chapter at position %(position)s has no heading; it was called “%(heading)s”."
+    ) % {
+        "position": position,
+        "heading": heading,
+    }
 
 
 def _fit_heading(heading: str, where: str, warnings: list[str]) -> str:
     if len(heading) <= HEADING_MAX_CHARS:
         return heading
     warnings.append(
-        f"{where}: the heading is longer than {HEADING_MAX_CHARS} characters and was cut short; "
-        "it may be a paragraph of text written in a heading style."
+        _(
+            "%(where)s: the heading is longer than %(most)s characters and was cut short; it may be a "
+            "paragraph of text written in a heading style."
+        )
+        % {"where": where, "most": HEADING_MAX_CHARS}
     )
     return heading[: HEADING_MAX_CHARS - 1].rstrip() + "…"
 
@@ -330,8 +374,11 @@ def _clean_body(raw: list[dict]):
         data = error.as_json_data() if hasattr(error, "as_json_data") else {}
         details = "; ".join(message.rstrip(".") for message in _block_messages(data))
         raise PlanImportError(
-            f"The plan cannot be saved as it was read: {details or error}. Correct the document and import "
-            "it again."
+            _(
+                "The plan cannot be saved as it was read: %(details)s. Correct the document and import "
+                "it again."
+            )
+            % {"details": details or error}
         ) from None
 
 
@@ -345,7 +392,11 @@ def _block_messages(data, path: str = "") -> list[str]:
         f"{path}: {strip_tags(text)}" if path else strip_tags(text) for text in data.get("messages", [])
     ]
     for key, value in (data.get("blockErrors") or {}).items():
-        label = f"chapter {int(key) + 1}" if not path else (f"{int(key) + 1}" if str(key).isdigit() else key)
+        label = (
+            _("chapter %(position)s") % {"position": int(key) + 1}
+            if not path
+            else (f"{int(key) + 1}" if str(key).isdigit() else key)
+        )
         messages.extend(_block_messages(value, f"{path} › {label}" if path else label))
     return messages
 
@@ -396,7 +447,8 @@ def import_plan_draft(
         parent = parent or _default_parent()
         if not PlanDraftPage.can_create_at(parent):
             raise PlanImportError(
-                f"A plan draft cannot be created under “{parent.title}”; choose the home page."
+                _("A plan draft cannot be created under “%(title)s”; choose the home page.")
+                % {"title": parent.title}
             )
     report = ImportReport(
         filename=PurePath(filename).name,
@@ -435,7 +487,9 @@ def import_plan_draft(
             elif publish:
                 revision.publish(user=user)
     except ValidationError as error:
-        raise PlanImportError(f"The plan draft cannot be saved: {_validation_message(error)}") from None
+        raise PlanImportError(
+            _("The plan draft cannot be saved: %(details)s") % {"details": _validation_message(error)}
+        ) from None
     report.page = None if dry_run else PlanDraftPage.objects.get(pk=page.pk)
     return report
 
@@ -443,7 +497,7 @@ def import_plan_draft(
 def _default_parent():
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
-        raise PlanImportError("There is no default site to add the plan draft to; choose a parent page.")
+        raise PlanImportError(_("There is no default site to add the plan draft to; choose a parent page."))
     return site.root_page.specific
 
 
@@ -457,7 +511,9 @@ def _title(given: str | None, replace, parsed: ParsedPlan, filename: str) -> tup
         return parsed.title, ""
     if parsed.cover:
         title = parsed.cover[0][:255]
-        return title, f"The title “{title}” was taken from the cover's first line; check it."
+        return title, _("The title “%(title)s” was taken from the cover's first line; check it.") % {
+            "title": title
+        }
     return _title_from(filename), ""
 
 
@@ -475,12 +531,20 @@ def _plan_period(given: str | None, replace, title: str, lines: list[Line]) -> t
     if replace is not None:
         return replace.plan_period, ""
     first_lines = [line.text for line in lines if line.text.strip()][:_PERIOD_LINES]
-    for source, text in [("the title", title), *(("the document", text) for text in first_lines)]:
+    period = find_period(title)
+    if period:
+        return period, _("The plan period “%(period)s” was read from the title; check it.") % {
+            "period": period
+        }
+    for text in first_lines:
         period = find_period(text)
         if period:
-            return period, f"The plan period “{period}” was read from {source}; check it."
+            return period, _("The plan period “%(period)s” was read from the document; check it.") % {
+                "period": period
+            }
     return UNKNOWN_PERIOD, (
-        f"No plan period was given or found, so it reads “{UNKNOWN_PERIOD}”; set it before publishing."
+        _("No plan period was given or found, so it reads “%(period)s”; set it before publishing.")
+        % {"period": UNKNOWN_PERIOD}
     )
 
 

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 # Bold and italic from markdown, kept through parsing as private-use characters (never typed by an
 # author) and made into <b>/<i> only in a paragraph's text; headings and numbers ignore them.
 BOLD_OPEN, BOLD_CLOSE, ITALIC_OPEN, ITALIC_CLOSE = "\ue100", "\ue101", "\ue102", "\ue103"
@@ -12,6 +14,13 @@ LIST_STYLES = ("bullet", "numbered")
 
 def without_emphasis(text: str) -> str:
     return _EMPHASIS_MARKS.sub("", text)
+
+
+def line_label(first: int, last: int | None = None) -> str:
+    """Where a report line points, as it starts: `Line 12`, `Lines 3–9` (in the reader's language)."""
+    if last is None or first == last:
+        return _("Line %(line)s") % {"line": first}
+    return _("Lines %(first)s–%(last)s") % {"first": first, "last": last}
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from consultations.references import ref_sort_key
 
@@ -119,9 +120,12 @@ class Numbering:
     empty: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        gaps = ", ".join(self.gaps) or "none"
-        empty = ", ".join(self.empty) or "none"
-        return f"numbered paragraphs: {self.count} (gaps: {gaps}; empty: {empty})"
+        none = _("none")
+        return _("numbered paragraphs: %(count)s (gaps: %(gaps)s; empty: %(empty)s)") % {
+            "count": self.count,
+            "gaps": ", ".join(self.gaps) or none,
+            "empty": ", ".join(self.empty) or none,
+        }
 
 
 @dataclass

@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from consultations.references import normalise_question_ref
 
 from .cleaning import ContentsEntry, clean_lines, normal_title
-from .lines import LIST_STYLES, Line, without_emphasis
+from .lines import LIST_STYLES, Line, line_label, without_emphasis
 from .outline import (
     ANNEX,
     BULLET,
@@ -98,23 +100,33 @@ def _checked_against_contents(chapters: list["ParsedChapter"], contents: list[Co
         return []
     headings = {normal_title(chapter.heading) for chapter in chapters}
     titles = {normal_title(entry.title) for entry in listed}
-    notes = [
-        f"Line {entry.line}: the contents page lists “{entry.title}”{_on_page(entry)}, but no chapter has "
-        "that heading. Check the heading in the document."
-        for entry in listed
-        if normal_title(entry.title) not in headings
-    ]
+    notes = [_not_in_text(entry) for entry in listed if normal_title(entry.title) not in headings]
     notes.extend(
-        f"Line {chapter.source_line}: {_chapter_name(chapter)} is not on the contents page. Check it is "
-        "a chapter."
+        _("%(where)s: %(chapter)s is not on the contents page. Check it is a chapter.")
+        % {"where": line_label(chapter.source_line), "chapter": _chapter_name(chapter)}
         for chapter in chapters
         if chapter.heading and normal_title(chapter.heading) not in titles
     )
     return notes
 
 
-def _on_page(entry: ContentsEntry) -> str:
-    return f" (page {entry.page})" if entry.page else ""
+def _not_in_text(entry: ContentsEntry) -> str:
+    words = {"where": line_label(entry.line), "title": entry.title, "page": entry.page}
+    if entry.page:
+        return (
+            _(
+                "%(where)s: the contents page lists “%(title)s” (page %(page)s), but no chapter has that "
+                "heading. Check the heading in the document."
+            )
+            % words
+        )
+    return (
+        _(
+            "%(where)s: the contents page lists “%(title)s”, but no chapter has that heading. Check the "
+            "heading in the document."
+        )
+        % words
+    )
 
 
 def _take_title(lines: list[Line]) -> tuple[str, list[Line]]:
@@ -148,14 +160,16 @@ class _MarkedLine:
         for match in matches:
             if not match["refs"]:
                 errors.append(
-                    f"{_where(line)}: this question marker has no question number. "
-                    "Write it like “Ref – Q 6.1”."
+                    _("%(where)s: this question marker has no question number. Write it like “Ref – Q 6.1”.")
+                    % {"where": _where(line)}
                 )
             for ref in _REF.findall(match["refs"] or ""):
                 try:
                     refs.append(normalise_question_ref(ref))
                 except ValidationError as error:
-                    errors.append(f"{_where(line)}: {error.messages[0]}")
+                    errors.append(
+                        _("%(where)s: %(error)s") % {"where": _where(line), "error": error.messages[0]}
+                    )
         return cls(line, position, _text_around(line.text, matches), refs, errors)
 
     @property
@@ -194,7 +208,7 @@ def _text_around(text: str, matches: list[re.Match]) -> str:
 def _where(line: Line) -> str:
     snippet = " ".join(line.text.split())
     snippet = snippet if len(snippet) <= 50 else snippet[:49].rstrip() + "…"
-    return f"Line {line.number} (“{snippet}”)"
+    return _("Line %(line)s (“%(snippet)s”)") % {"line": line.number, "snippet": snippet}
 
 
 def _key(number: str) -> tuple[int, ...]:
@@ -251,12 +265,7 @@ class _PlanBuilder:
             self.paragraph = None
             paragraph = self.current(line)
         paragraph.table = table.value()
-        kind = {"definitions": "a list of terms and what they mean"}.get(table.kind, "a table")
-        header = " with a header row" if table.header and table.kind == "table" else ""
-        self.warnings.append(
-            f"Line {line.number}: a table of {len(table.rows)} rows was kept as {kind}{header}. Check it "
-            "reads as the document's does."
-        )
+        self.warnings.append(_table_note(table, line.number))
         self.paragraph = None if paragraph.number == "" and not paragraph.heading else self.paragraph
         self.after_table = paragraph
         self.last_heading = None
@@ -321,15 +330,17 @@ class _PlanBuilder:
             if title in self.outline.contents_chapters:
                 return "chapter"
             if level and chapter_level and level <= chapter_level:  # styled as a chapter by its author
-                listed = (
-                    "lists this heading as a section"
-                    if title in self.outline.contents_sections
-                    else "does not list this heading"
-                )
-                self.warnings.append(
-                    f"{_where(line.line)}: the contents page {listed}, so it heads a section of the chapter "
-                    "before it rather than a chapter of its own."
-                )
+                if title in self.outline.contents_sections:
+                    note = _(
+                        "%(where)s: the contents page lists this heading as a section, so it heads a section "
+                        "of the chapter before it rather than a chapter of its own."
+                    )
+                else:
+                    note = _(
+                        "%(where)s: the contents page does not list this heading, so it heads a section of "
+                        "the chapter before it rather than a chapter of its own."
+                    )
+                self.warnings.append(note % {"where": _where(line.line)})
             return "section"
         return "chapter" if looks_like_chapter else "section"
 
@@ -339,8 +350,11 @@ class _PlanBuilder:
             return
         self.labels_reported.add(title)
         self.warnings.append(
-            f"{_where(line.line)}: this heading is repeated through the document, so it is read as a "
-            "label within sections (joined to the heading after it, if any), never as a chapter."
+            _(
+                "%(where)s: this heading is repeated through the document, so it is read as a label within "
+                "sections (joined to the heading after it, if any), never as a chapter."
+            )
+            % {"where": _where(line.line)}
         )
 
     def add_piece(self, kind: str, text: str, line: _MarkedLine) -> None:
@@ -367,8 +381,8 @@ class _PlanBuilder:
             accepted = True
         if accepted and number.comma_typo:
             self.warnings.append(
-                f"{_where(line.line)}: the number was read as {number.number} (a comma instead of a "
-                "full stop). Check it."
+                _("%(where)s: the number was read as %(number)s (a comma instead of a full stop). Check it.")
+                % {"where": _where(line.line), "number": number.number}
             )
         return accepted
 
@@ -388,14 +402,17 @@ class _PlanBuilder:
                 return False
             if not self.follows_on(number.number):
                 self.warnings.append(
-                    f"{_where(line.line)}: read as text, not as chapter {number.number}: the chapters so far "
-                    f"go up to {self.highest_chapter} and no paragraph is numbered {number.number}.x."
+                    _(
+                        "%(where)s: read as text, not as chapter %(number)s: the chapters so far go up to "
+                        "%(highest)s and no paragraph is numbered %(number)s.x."
+                    )
+                    % {"where": _where(line.line), "number": number.number, "highest": self.highest_chapter}
                 )
                 return False
         if styled and number.number in self.chapters_seen:
             self.warnings.append(
-                f"{_where(line.line)}: chapter {number.number} appears twice. Both were kept; check the "
-                "numbering."
+                _("%(where)s: chapter %(number)s appears twice. Both were kept; check the numbering.")
+                % {"where": _where(line.line), "number": number.number}
             )
         self.start_chapter(number.number, rest, line)
         self.awaiting_chapter_heading = not rest  # `9` alone: its heading is on the next line
@@ -433,21 +450,40 @@ class _PlanBuilder:
                 chapter.number = number.chapter
                 self.note_chapter(number.chapter)
                 self.warnings.append(
-                    f"{_where(line.line)}: the chapter “{chapter.heading}” has no number; it was given "
-                    f"number {number.chapter} from paragraph {number.number}."
+                    _(
+                        "%(where)s: the chapter “%(heading)s” has no number; it was given number %(chapter)s "
+                        "from paragraph %(number)s."
+                    )
+                    % {
+                        "where": _where(line.line),
+                        "heading": chapter.heading,
+                        "chapter": number.chapter,
+                        "number": number.number,
+                    }
                 )
                 return chapter
         if new_chapter:
             self.start_chapter(number.chapter, "", line)
             self.warnings.append(
-                f"{_where(line.line)}: paragraph {number.number} came before any chapter {number.chapter} "
-                f"heading, so chapter {number.chapter} was started without a heading."
+                _(
+                    "%(where)s: paragraph %(number)s came before any chapter %(chapter)s heading, so chapter "
+                    "%(chapter)s was started without a heading."
+                )
+                % {"where": _where(line.line), "number": number.number, "chapter": number.chapter}
             )
             return self.chapters[-1]
         self.unplaced += 1
         self.warnings.append(
-            f"{_where(line.line)}: paragraph {number.number} belongs to chapter {number.chapter} but "
-            f"stands in {_chapter_name(chapter)}. It was kept where it stands; check the numbering."
+            _(
+                "%(where)s: paragraph %(number)s belongs to chapter %(chapter)s but stands in %(stands_in)s. "
+                "It was kept where it stands; check the numbering."
+            )
+            % {
+                "where": _where(line.line),
+                "number": number.number,
+                "chapter": number.chapter,
+                "stands_in": _chapter_name(chapter),
+            }
         )
         return chapter
 
@@ -455,15 +491,21 @@ class _PlanBuilder:
         key = _key(number)
         if number in self.numbers_in_chapter:
             self.warnings.append(
-                f"{_where(line.line)}: paragraph {number} appears twice (first on line "
-                f"{self.numbers_in_chapter[number]}). Both were kept; renumber one of them."
+                _(
+                    "%(where)s: paragraph %(number)s appears twice (first on line %(first)s). Both were "
+                    "kept; renumber one of them."
+                )
+                % {"where": _where(line.line), "number": number, "first": self.numbers_in_chapter[number]}
             )
         elif self.last_key is not None and key < self.last_key:
             self.unplaced += 1
             last = ".".join(str(part) for part in self.last_key)
             self.warnings.append(
-                f"{_where(line.line)}: paragraph {number} comes after {last}, so the numbering goes "
-                "backwards. It was kept where it stands; check the numbering."
+                _(
+                    "%(where)s: paragraph %(number)s comes after %(last)s, so the numbering goes backwards. "
+                    "It was kept where it stands; check the numbering."
+                )
+                % {"where": _where(line.line), "number": number, "last": last}
             )
         self.numbers_in_chapter.setdefault(number, line.number)
         self.last_key = key
@@ -513,8 +555,11 @@ class _PlanBuilder:
         before = holder.heading
         holder.heading = _joined(before, heading, normal_title(before) in self.outline.labels)
         self.warnings.append(
-            f"{_where(line.line)}: this heading follows “{before}” with no text between them, so they "
-            f"were joined as “{holder.heading}”. Check it."
+            _(
+                "%(where)s: this heading follows “%(before)s” with no text between them, so they were joined "
+                "as “%(joined)s”. Check it."
+            )
+            % {"where": _where(line.line), "before": before, "joined": holder.heading}
         )
 
     def note_chapter(self, number: str) -> None:
@@ -556,10 +601,15 @@ class _PlanBuilder:
     def report_prelude(self, chapter: ParsedChapter) -> None:
         self.unplaced += 1
         first, last = min(self.prelude_lines), max(self.prelude_lines)
-        where = f"Line {first} came before the first chapter; it was"
-        if first != last:
-            where = f"Lines {first}–{last} came before the first chapter; they were"
-        self.warnings.append(f"{where} put at the start of {_chapter_name(chapter)}.")
+        words = {"first": first, "last": last, "chapter": _chapter_name(chapter)}
+        if first == last:
+            note = _("Line %(first)s came before the first chapter; it was put at the start of %(chapter)s.")
+        else:
+            note = _(
+                "Lines %(first)s–%(last)s came before the first chapter; they were put at the start of "
+                "%(chapter)s."
+            )
+        self.warnings.append(note % words)
 
     # --- Finishing ---
 
@@ -592,7 +642,8 @@ class _PlanBuilder:
         empty = [p for p in chapter.paragraphs if p.number and p.is_empty]
         for paragraph in empty:
             self.warnings.append(
-                f"Line {paragraph.source_line}: paragraph {paragraph.number} has no text, so it was left out."
+                _("Line %(line)s: paragraph %(number)s has no text, so it was left out.")
+                % {"line": paragraph.source_line, "number": paragraph.number}
             )
         chapter.paragraphs = [p for p in chapter.paragraphs if not (p.number and p.is_empty)]
         return [paragraph.number for paragraph in empty]
@@ -606,11 +657,17 @@ class _PlanBuilder:
                 kept.append(chapter)
             elif chapter.number:
                 kept.append(chapter)
-                self.warnings.append(f"Line {chapter.source_line}: {_chapter_name(chapter)} has no text.")
+                self.warnings.append(
+                    _("Line %(line)s: %(chapter)s has no text.")
+                    % {"line": chapter.source_line, "chapter": _chapter_name(chapter)}
+                )
             else:
                 self.warnings.append(
-                    f"Line {chapter.source_line}: the heading “{chapter.heading}” had no text under it "
-                    "before the next chapter, so it was left out."
+                    _(
+                        "Line %(line)s: the heading “%(heading)s” had no text under it before the next "
+                        "chapter, so it was left out."
+                    )
+                    % {"line": chapter.source_line, "heading": chapter.heading}
                 )
         self.chapters = kept
 
@@ -657,17 +714,58 @@ def _promote_heading(paragraph: ParsedParagraph) -> None:
 
 
 def _chapter_name(chapter: ParsedChapter) -> str:
+    """A chapter as a report names it within a sentence: `chapter 3 (“Being healthy”)`."""
+    words = {"number": chapter.number, "heading": chapter.heading}
+    if chapter.number and chapter.heading:
+        return _("chapter %(number)s (“%(heading)s”)") % words
     if chapter.number:
-        return f"chapter {chapter.number}" + (f" (“{chapter.heading}”)" if chapter.heading else "")
-    return f"the chapter “{chapter.heading}”" if chapter.heading else "an unnamed chapter"
+        return _("chapter %(number)s") % words
+    return _("the chapter “%(heading)s”") % words if chapter.heading else _("an unnamed chapter")
+
+
+def _table_note(table: Table, line: int) -> str:
+    words = {"line": line, "count": len(table.rows)}
+    if table.kind == "definitions":
+        return (
+            ngettext(
+                "Line %(line)s: a table of %(count)s row was kept as a list of terms and what they mean. "
+                "Check it reads as the document's does.",
+                "Line %(line)s: a table of %(count)s rows was kept as a list of terms and what they mean. "
+                "Check it reads as the document's does.",
+                len(table.rows),
+            )
+            % words
+        )
+    if table.header and table.kind == "table":
+        return (
+            ngettext(
+                "Line %(line)s: a table of %(count)s row was kept as a table with a header row. Check it "
+                "reads as the document's does.",
+                "Line %(line)s: a table of %(count)s rows was kept as a table with a header row. Check it "
+                "reads as the document's does.",
+                len(table.rows),
+            )
+            % words
+        )
+    return (
+        ngettext(
+            "Line %(line)s: a table of %(count)s row was kept as a table. Check it reads as the "
+            "document's does.",
+            "Line %(line)s: a table of %(count)s rows was kept as a table. Check it reads as the "
+            "document's does.",
+            len(table.rows),
+        )
+        % words
+    )
 
 
 def _markers_message(errors: list[tuple[int, str]]) -> str:
     if len(errors) == 1:
-        return f"{errors[0][1]} Nothing was imported; correct the marker and import again."
-    lines = [str(number) for number, _ in errors]
-    listed = ", ".join(lines[:-1]) + " and " + lines[-1]
-    return (
-        f"{len(errors)} question markers cannot be read (lines {listed}): each needs a question number, "
-        "like “Ref – Q 6.1”. Nothing was imported; correct them and import again."
-    )
+        return _("%(error)s Nothing was imported; correct the marker and import again.") % {
+            "error": errors[0][1]
+        }
+    lines = [str(number) for number, _message in errors]
+    return _(
+        "%(count)s question markers cannot be read (lines %(lines)s and %(last)s): each needs a question "
+        "number, like “Ref – Q 6.1”. Nothing was imported; correct them and import again."
+    ) % {"count": len(errors), "lines": ", ".join(lines[:-1]), "last": lines[-1]}

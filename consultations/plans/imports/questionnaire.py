@@ -29,11 +29,6 @@ from .readers import PlanImportError
 PROMPT_MAX_CHARS = 500  # Question.prompt
 
 
-def count_of(items, noun: str, plural: str = "") -> str:
-    """`1 question`, `2 questions`; `plural` for nouns that do not just add an s."""
-    return f"{len(items)} {noun if len(items) == 1 else plural or noun + 's'}"
-
-
 @dataclass(frozen=True)
 class Clash:
     """A reference the plan carries that the questionnaire already asks, worded otherwise, in a
@@ -79,7 +74,10 @@ class Reconciliation:
 
     def lines(self) -> list[str]:
         """The report for the command line: heading, warning, findings, then what changed."""
-        lines = [f"Questionnaire of “{self.consultation.title}” (page {self.consultation.pk})"]
+        lines = [
+            _("Questionnaire of “%(title)s” (page %(id)s)")
+            % {"title": self.consultation.title, "id": self.consultation.pk}
+        ]
         if self.clashes:
             lines.append(f"  {self.clash_warning()}")
             lines.extend(f"    - {clash.line()}" for clash in self.clashes)
@@ -93,29 +91,66 @@ class Reconciliation:
             return []
         lines = []
         if self.linked:
-            where = " in a draft of the consultation" if self.in_draft_only else ""
-            instead = f" instead of “{self.previous_plan}”" if self.previous_plan else ""
+            lines.append(self._linked_finding())
+        words = {"count": len(self.created), "refs": ", ".join(self.created)}
+        if self.created and self.in_draft_only:
             lines.append(
-                f"Linked to this plan draft{instead}{where}, so its paragraphs link to the questions."
+                ngettext(
+                    "%(count)s new question drafted (%(refs)s), added to a draft of the consultation: review "
+                    "it, then publish it.",
+                    "%(count)s new questions drafted (%(refs)s), added to a draft of the consultation: "
+                    "review it, then publish it.",
+                    len(self.created),
+                )
+                % words
             )
-        if self.created:
-            where = (
-                "added to a draft of the consultation: review it, then publish it"
-                if self.in_draft_only
-                else "marked “needs review”: check each prompt and type"
-            )
+        elif self.created:
             lines.append(
-                f"{count_of(self.created, 'new question')} drafted ({', '.join(self.created)}), {where}."
+                ngettext(
+                    "%(count)s new question drafted (%(refs)s), marked “needs review”: check each prompt "
+                    "and type.",
+                    "%(count)s new questions drafted (%(refs)s), marked “needs review”: check each prompt "
+                    "and type.",
+                    len(self.created),
+                )
+                % words
             )
         else:
-            lines.append("Every question reference in the draft already has a question.")
+            lines.append(_("Every question reference in the draft already has a question."))
         if self.orphaned:
             lines.append(
-                f"{count_of(self.orphaned, 'question')} not referenced by the draft any more "
-                f"({', '.join(self.orphaned)}): kept, as they may have answers; remove or re-key them in the "
-                "admin."
+                ngettext(
+                    "%(count)s question not referenced by the draft any more (%(refs)s): kept, as they may "
+                    "have answers; remove or re-key them in the admin.",
+                    "%(count)s questions not referenced by the draft any more (%(refs)s): kept, as they may "
+                    "have answers; remove or re-key them in the admin.",
+                    len(self.orphaned),
+                )
+                % {"count": len(self.orphaned), "refs": ", ".join(self.orphaned)}
             )
         return lines
+
+    def _linked_finding(self) -> str:
+        words = {"plan": self.previous_plan}
+        if self.previous_plan and self.in_draft_only:
+            return (
+                _(
+                    "Linked to this plan draft instead of “%(plan)s” in a draft of the consultation, so its "
+                    "paragraphs link to the questions."
+                )
+                % words
+            )
+        if self.previous_plan:
+            return (
+                _("Linked to this plan draft instead of “%(plan)s”, so its paragraphs link to the questions.")
+                % words
+            )
+        if self.in_draft_only:
+            return _(
+                "Linked to this plan draft in a draft of the consultation, so its paragraphs link to the "
+                "questions."
+            )
+        return _("Linked to this plan draft, so its paragraphs link to the questions.")
 
     def clash_warning(self) -> str:
         refs = ", ".join(clash.reference for clash in self.clashes)
@@ -184,18 +219,33 @@ class Reconciliation:
         steps = []
         if self.created:
             steps.append(
-                f"Review the {count_of(self.created, 'drafted question')} ({', '.join(self.created)}) in "
-                f"“{self.consultation.title}”: each is free text, marked “needs review”; set its prompt "
-                "and type."
+                ngettext(
+                    "Review the %(count)s drafted question (%(refs)s) in “%(title)s”: each is free text, "
+                    "marked “needs review”; set its prompt and type.",
+                    "Review the %(count)s drafted questions (%(refs)s) in “%(title)s”: each is free text, "
+                    "marked “needs review”; set its prompt and type.",
+                    len(self.created),
+                )
+                % {
+                    "count": len(self.created),
+                    "refs": ", ".join(self.created),
+                    "title": self.consultation.title,
+                }
             )
         if self.orphaned:
             steps.append(
-                f"Decide what to do with {count_of(self.orphaned, 'question')} the draft no longer refers to."
+                ngettext(
+                    "Decide what to do with %(count)s question the draft no longer refers to.",
+                    "Decide what to do with %(count)s questions the draft no longer refers to.",
+                    len(self.orphaned),
+                )
+                % {"count": len(self.orphaned)}
             )
+        title = {"title": self.consultation.title}
         if self.in_draft_only and (self.created or self.linked):
-            steps.append(f"Publish “{self.consultation.title}”, so the changes above reach young people.")
+            steps.append(_("Publish “%(title)s”, so the changes above reach young people.") % title)
         elif not self.consultation.live:
-            steps.append(f"Publish “{self.consultation.title}” when it is ready to open.")
+            steps.append(_("Publish “%(title)s” when it is ready to open.") % title)
         return steps
 
 
@@ -203,8 +253,11 @@ def refuse_locked(page, user) -> None:
     lock = page.get_lock()
     if lock is not None and (user is None or lock.for_user(user)):
         raise PlanImportError(
-            f"“{page.title}” is locked or waiting for approval, so a new version cannot be saved now. "
-            "Unlock it (or finish its workflow) in the admin and import again."
+            _(
+                "“%(title)s” is locked or waiting for approval, so a new version cannot be saved now. Unlock "
+                "it (or finish its workflow) in the admin and import again."
+            )
+            % {"title": page.title}
         )
 
 

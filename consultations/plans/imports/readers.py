@@ -17,6 +17,7 @@ import zipfile
 from pathlib import PurePath
 
 import docx
+from django.utils.translation import gettext as _
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -61,12 +62,24 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
     if extension not in SUPPORTED_EXTENSIONS:
         raise PlanImportError(_unsupported_message(filename, extension))
     if not data:
-        raise PlanImportError("The file is empty. Choose the saved plan draft and upload it again.")
+        raise PlanImportError(_("The file is empty. Choose the saved plan draft and upload it again."))
     if len(data) > MAX_UPLOAD_BYTES:
         size, limit = megabytes(len(data)), megabytes(MAX_UPLOAD_BYTES)
+        words = {"size": size, "limit": limit}
+        if size == limit:
+            raise PlanImportError(
+                _(
+                    "The file is just over %(limit)s; the largest file Chorus can import is %(limit)s. "
+                    "Remove pictures from the document (or save it as plain text) and try again."
+                )
+                % words
+            )
         raise PlanImportError(
-            f"The file is {'just over ' + limit if size == limit else size}; the largest file Chorus can "
-            f"import is {limit}. Remove pictures from the document (or save it as plain text) and try again."
+            _(
+                "The file is %(size)s; the largest file Chorus can import is %(limit)s. Remove pictures from "
+                "the document (or save it as plain text) and try again."
+            )
+            % words
         )
     _refuse_other_formats(data, extension)
     if extension == ".docx":
@@ -79,8 +92,10 @@ def read_document(filename: str, data: bytes, encoding: str | None = None) -> li
     lines = _number_lines(blocks)
     if not any(line.text.strip() and not _PICTURE_LINE.match(line.text) for line in lines):
         raise PlanImportError(
-            "There is no text in this file (it may hold only pictures or scanned pages). "
-            "Upload a plan draft whose text can be selected and copied."
+            _(
+                "There is no text in this file (it may hold only pictures or scanned pages). Upload a plan "
+                "draft whose text can be selected and copied."
+            )
         )
     return lines
 
@@ -90,32 +105,43 @@ _PICTURE_LINE = re.compile(r"^\[image: [^\]]*\]$")
 
 
 def _unsupported_message(filename: str, extension: str) -> str:
-    supported = ", ".join(SUPPORTED_EXTENSIONS[:-1]) + " or " + SUPPORTED_EXTENSIONS[-1]
     if extension == ".doc":
-        return (
-            "This is an old-style Word document (.doc). Open it in Word, choose File › Save As › "
-            "Word Document (.docx), and upload the .docx."
+        return _(
+            "This is an old-style Word document (.doc). Open it in Word, choose File › Save As › Word "
+            "Document (.docx), and upload the .docx."
         )
     if not extension:
-        return (
-            f"“{filename}” has no file extension, so Chorus cannot tell what it is. Upload a {supported} "
-            "file."
-        )
-    return (
-        f"Chorus cannot import {extension} files. Upload the plan draft as a {supported} file "
+        return _(
+            "“%(filename)s” has no file extension, so Chorus cannot tell what it is. Upload a .docx, .odt, "
+            ".txt or .md file."
+        ) % {"filename": filename}
+    return _(
+        "Chorus cannot import %(extension)s files. Upload the plan draft as a .docx, .odt, .txt or .md file "
         "(in Word: File › Save As › Word Document)."
-    )
+    ) % {"extension": extension}
 
 
 def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
 
 
-def too_large_message(subject: str, size: int) -> str:
-    """For a file refused by its size before it is read (the command's file, the admin's upload)."""
+def too_large_message(size: int, path: str = "") -> str:
+    """For a file refused by its size before it is read (the command's `path`, the admin's upload)."""
+    words = {"path": path, "size": f"{size / (1024 * 1024):.1f} MB", "limit": megabytes(MAX_UPLOAD_BYTES)}
+    if path:
+        return (
+            _(
+                "%(path)s is %(size)s, more than the %(limit)s Chorus can import. Remove pictures from the "
+                "document (or save it as plain text) and try again."
+            )
+            % words
+        )
     return (
-        f"{subject} is {size / (1024 * 1024):.1f} MB, more than the {megabytes(MAX_UPLOAD_BYTES)} Chorus can "
-        "import. Remove pictures from the document (or save it as plain text) and try again."
+        _(
+            "The file is %(size)s, more than the %(limit)s Chorus can import. Remove pictures from the "
+            "document (or save it as plain text) and try again."
+        )
+        % words
     )
 
 
@@ -124,23 +150,35 @@ def _refuse_other_formats(data: bytes, extension: str) -> None:
     if data.startswith(_OLE_MAGIC):
         if extension in (".docx", ".odt"):
             raise PlanImportError(
-                f"This {extension} is password-protected (encrypted), or it is an old Word .doc file "
-                f"renamed {extension}. Remove the password in Word (File › Info › Protect Document) or "
-                "save it as a Word Document (.docx), and upload it again."
+                _(
+                    "This %(extension)s is password-protected (encrypted), or it is an old Word .doc file "
+                    "renamed %(extension)s. Remove the password in Word (File › Info › Protect Document) or "
+                    "save it as a Word Document (.docx), and upload it again."
+                )
+                % {"extension": extension}
             )
         raise PlanImportError(
-            f"This is a Word or other Office file (an old .doc, or a password-protected document), not "
-            f"{extension} text. Open it in Word and save it as a Word Document (.docx)."
+            _(
+                "This is a Word or other Office file (an old .doc, or a password-protected document), not "
+                "%(extension)s text. Open it in Word and save it as a Word Document (.docx)."
+            )
+            % {"extension": extension}
         )
     if data.startswith(_PDF_MAGIC):
         raise PlanImportError(
-            f"This is a PDF renamed {extension}. Chorus cannot read PDFs; upload the plan draft as the "
-            "Word or OpenDocument file it was written in."
+            _(
+                "This is a PDF renamed %(extension)s. Chorus cannot read PDFs; upload the plan draft as the "
+                "Word or OpenDocument file it was written in."
+            )
+            % {"extension": extension}
         )
     if extension in (".txt", ".md") and data.startswith(_ZIP_MAGIC):
         raise PlanImportError(
-            f"This is a .docx, .odt or other packaged document renamed {extension}, not plain text. "
-            "Upload it with its real extension (for a Word document: .docx)."
+            _(
+                "This is a .docx, .odt or other packaged document renamed %(extension)s, not plain text. "
+                "Upload it with its real extension (for a Word document: .docx)."
+            )
+            % {"extension": extension}
         )
 
 
@@ -158,8 +196,10 @@ def _decode_text(data: bytes, encoding: str | None) -> str:
     else:
         if data.startswith(_UTF16_BOMS):
             raise PlanImportError(
-                "This text file is saved as UTF-16 (Notepad calls it “Unicode”). Save it again with the "
-                "encoding UTF-8 and upload it again."
+                _(
+                    "This text file is saved as UTF-16 (Notepad calls it “Unicode”). Save it again with the "
+                    "encoding UTF-8 and upload it again."
+                )
             )
         try:
             text = data.decode("utf-8-sig")
@@ -177,15 +217,19 @@ def _decode_with(data: bytes, encoding: str) -> str:
         codec = codecs.lookup(encoding)
     except LookupError:
         raise PlanImportError(
-            f"Chorus does not know the text encoding “{encoding}”. Use utf-8 or cp1252 (Windows-1252)."
+            _("Chorus does not know the text encoding “%(encoding)s”. Use utf-8 or cp1252 (Windows-1252).")
+            % {"encoding": encoding}
         ) from None
     name = "utf-8-sig" if codec.name == "utf-8" else codec.name
     try:
         return data.decode(name)
     except UnicodeDecodeError as error:
         raise PlanImportError(
-            f"Line {_line_of_byte(data, error.start)} is not valid {encoding} text. Choose the encoding "
-            "the file was saved in, or save it as UTF-8 and upload it again."
+            _(
+                "Line %(line)s is not valid %(encoding)s text. Choose the encoding the file was saved in, or "
+                "save it as UTF-8 and upload it again."
+            )
+            % {"line": _line_of_byte(data, error.start), "encoding": encoding}
         ) from None
 
 
@@ -194,17 +238,17 @@ def _not_utf8_message(data: bytes, error: UnicodeDecodeError) -> str:
     try:
         data.decode("cp1252")
     except UnicodeDecodeError:
-        return (
-            f"Line {line} of this text file is not UTF-8 text. Save the file with the encoding UTF-8 and "
+        return _(
+            "Line %(line)s of this text file is not UTF-8 text. Save the file with the encoding UTF-8 and "
             "upload it again, or choose the encoding it was saved in."
-        )
+        ) % {"line": line}
     byte = data[error.start : error.start + 1]
-    return (
-        f"Line {line} of this text file is not UTF-8 text: it has the byte 0x{byte.hex().upper()}, which "
-        f"is “{byte.decode('cp1252')}” in Windows-1252. The file looks like Windows-1252, as older "
-        "Windows programs save text. Save it with the encoding UTF-8 (in Notepad: File › Save As › "
-        "Encoding: UTF-8) and upload it again, or choose the Windows-1252 encoding when importing."
-    )
+    return _(
+        "Line %(line)s of this text file is not UTF-8 text: it has the byte 0x%(byte)s, which is "
+        "“%(character)s” in Windows-1252. The file looks like Windows-1252, as older Windows programs save "
+        "text. Save it with the encoding UTF-8 (in Notepad: File › Save As › Encoding: UTF-8) and upload it "
+        "again, or choose the Windows-1252 encoding when importing."
+    ) % {"line": line, "byte": byte.hex().upper(), "character": byte.decode("cp1252")}
 
 
 def _line_of_byte(data: bytes, offset: int) -> int:
@@ -217,9 +261,9 @@ def _looks_binary(text: str) -> bool:
 
 
 def _binary_message() -> str:
-    return (
-        "This file is not text (it looks like a picture, program or other binary file with a text "
-        "name). Upload the plan draft itself, as .docx, .odt, .txt or .md."
+    return _(
+        "This file is not text (it looks like a picture, program or other binary file with a text name). "
+        "Upload the plan draft itself, as .docx, .odt, .txt or .md."
     )
 
 
@@ -227,24 +271,36 @@ def _binary_message() -> str:
 
 
 def _docx_blocks(data: bytes) -> list[Block]:
-    archive = _open_zip(data, ".docx", "a Word document")
+    archive = _open_zip(
+        data,
+        ".docx",
+        _(
+            "This .docx is damaged or is not really a Word document (it is not the zip package a .docx file "
+            "is). Open it in the program that made it, save it again as .docx, and upload it again."
+        ),
+    )
     names = set(archive.namelist())
     if "word/document.xml" not in names:
         if "content.xml" in names:
             raise PlanImportError(
-                "This is an OpenDocument (.odt) file renamed .docx. Upload it with the extension .odt."
+                _("This is an OpenDocument (.odt) file renamed .docx. Upload it with the extension .odt.")
             )
         raise PlanImportError(
-            "This .docx is damaged: the document inside it (word/document.xml) is missing. Open it in "
-            "Word, save it again as a Word Document (.docx), and upload it again."
+            _(
+                "This .docx is damaged: the document inside it (word/document.xml) is missing. Open it in "
+                "Word, save it again as a Word Document (.docx), and upload it again."
+            )
         )
     try:
         document = docx.Document(io.BytesIO(data))
         return _DocxReader(document).blocks(document)
     except Exception as error:  # python-docx raises many kinds of error on a malformed package
         raise PlanImportError(
-            f"Chorus could not read this .docx ({type(error).__name__}: {error}). Open it in Word, save "
-            "it again as a Word Document (.docx), and upload it again."
+            _(
+                "Chorus could not read this .docx (%(error)s). Open it in Word, save it again as a Word "
+                "Document (.docx), and upload it again."
+            )
+            % {"error": f"{type(error).__name__}: {error}"}
         ) from error
 
 
@@ -353,7 +409,7 @@ def _outline_style(level: str | None) -> str:
 def _docx_style(style) -> str:
     """A Word style's Line style, looking through the styles it is based on: an author's own
     "Chapter title" based on Heading 1 is a heading too, and so is a style with an outline level."""
-    for _ in range(10):  # Word caps style chains; this also stops a corrupt, circular one
+    for _step in range(10):  # Word caps style chains; this also stops a corrupt, circular one
         if style is None:
             return ""
         line_style = _style_for_name(style.name)
@@ -410,37 +466,54 @@ _ODT_ROW_GROUPS = {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABL
 
 
 def _odt_blocks(data: bytes) -> list[Block]:
-    archive = _open_zip(data, ".odt", "an OpenDocument text document")
+    archive = _open_zip(
+        data,
+        ".odt",
+        _(
+            "This .odt is damaged or is not really an OpenDocument text document (it is not the zip "
+            "package a .odt file is). Open it in the program that made it, save it again as .odt, and "
+            "upload it again."
+        ),
+    )
     names = set(archive.namelist())
     if "content.xml" not in names:
         if "word/document.xml" in names:
             raise PlanImportError(
-                "This is a Word (.docx) file renamed .odt. Upload it with the extension .docx."
+                _("This is a Word (.docx) file renamed .odt. Upload it with the extension .docx.")
             )
         raise PlanImportError(
-            "This .odt is damaged: the document inside it (content.xml) is missing. Open it in "
-            "LibreOffice or Word, save it again as .odt, and upload it again."
+            _(
+                "This .odt is damaged: the document inside it (content.xml) is missing. Open it in "
+                "LibreOffice or Word, save it again as .odt, and upload it again."
+            )
         )
     if "mimetype" in names:
         mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
         if not mimetype.startswith(_ODT_MIMETYPE):
             raise PlanImportError(
-                f"This is not an OpenDocument text document (its type is {mimetype}). Upload the plan "
-                "draft as a text document (.odt or .docx)."
+                _(
+                    "This is not an OpenDocument text document (its type is %(type)s). Upload the plan draft "
+                    "as a text document (.odt or .docx)."
+                )
+                % {"type": mimetype}
             )
     root = _parse_xml(archive.read("content.xml"))
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise PlanImportError(
-            "This .odt has no text document in it. Open it in LibreOffice, save it again as an "
-            "OpenDocument Text (.odt), and upload it again."
+            _(
+                "This .odt has no text document in it. Open it in LibreOffice, save it again as an "
+                "OpenDocument Text (.odt), and upload it again."
+            )
         )
     try:
         return _OdtReader(root).blocks(body, in_list=False)
     except RecursionError:
         raise PlanImportError(
-            "This .odt is damaged (its content is nested too deeply to read). Open it in LibreOffice, "
-            "save it again as .odt, and upload it again."
+            _(
+                "This .odt is damaged (its content is nested too deeply to read). Open it in LibreOffice, "
+                "save it again as .odt, and upload it again."
+            )
         ) from None
 
 
@@ -448,14 +521,17 @@ def _parse_xml(content: bytes) -> ElementTree.Element:
     """Parse content.xml, refusing DTDs: an .odt never needs one, and entity tricks live there."""
     if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
         raise PlanImportError(
-            "This .odt contains XML that Chorus will not read (a DTD). Save it again as .odt."
+            _("This .odt contains XML that Chorus will not read (a DTD). Save it again as .odt.")
         )
     try:
         return ElementTree.fromstring(content)  # noqa: S314 - DTDs refused above
     except ElementTree.ParseError as error:
         raise PlanImportError(
-            f"This .odt is damaged (its content is not valid XML: {error}). Open it in LibreOffice, save "
-            "it again as .odt, and upload it again."
+            _(
+                "This .odt is damaged (its content is not valid XML: %(error)s). Open it in LibreOffice, "
+                "save it again as .odt, and upload it again."
+            )
+            % {"error": error}
         ) from None
 
 
@@ -565,27 +641,29 @@ def _odt_count(value: str | None, most: int) -> int:
 # --- Shared ----------------------------------------------------------------------------------------
 
 
-def _open_zip(data: bytes, extension: str, kind: str) -> zipfile.ZipFile:
-    damaged = (
-        f"This {extension} is damaged or is not really {kind} (it is not the zip package a "
-        f"{extension} file is). Open it in the program that made it, save it again as {extension}, and "
-        "upload it again."
-    )
+def _open_zip(data: bytes, extension: str, damaged: str) -> zipfile.ZipFile:
+    """The package of a .docx or .odt; `damaged` is what to say when it is not a sound one."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
         raise PlanImportError(damaged) from None
     if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
         raise PlanImportError(
-            f"This {extension} unpacks to more than {megabytes(MAX_UNPACKED_BYTES)}, far more than a plan "
-            "draft needs. Remove pictures and embedded files from it and upload it again."
+            _(
+                "This %(extension)s unpacks to more than %(limit)s, far more than a plan draft needs. Remove "
+                "pictures and embedded files from it and upload it again."
+            )
+            % {"extension": extension, "limit": megabytes(MAX_UNPACKED_BYTES)}
         )
     try:
         damaged_member = archive.testzip()
     except RuntimeError:  # how zipfile says a member is encrypted
         raise PlanImportError(
-            f"This {extension} is password-protected. Remove the password, save it again as {extension}, "
-            "and upload it again."
+            _(
+                "This %(extension)s is password-protected. Remove the password, save it again as "
+                "%(extension)s, and upload it again."
+            )
+            % {"extension": extension}
         ) from None
     except Exception:  # zlib, EOF and format errors in a truncated or corrupted file
         raise PlanImportError(damaged) from None
