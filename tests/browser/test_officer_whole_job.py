@@ -10,12 +10,10 @@ Set CHORUS_SCREENSHOTS=1 to save the screenshots docs/officers-guide.md shows (d
 
 import os
 import re
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from consultations.models import ConsultationPage
@@ -23,7 +21,7 @@ from youth_voice.demo import OFFICER_EMAIL
 from youth_voice.models import ConsultationAccess
 from youth_voice.roles import PARTICIPATION_OFFICERS
 
-from .helpers import choose, press, sent_count, sign_in_as_officer, stored_answers
+from .helpers import choose, fill_dates, press, sent_count, sign_in_as_officer, stored_answers
 
 pytestmark = pytest.mark.browser
 
@@ -52,15 +50,6 @@ def screenshot(page, name, top=None):
             top.evaluate("element => element.scrollIntoView({block: 'start'})")
         IMAGES.mkdir(exist_ok=True)
         page.screenshot(path=IMAGES / f"{name}.png")
-
-
-def day(days_from_today: int) -> str:
-    return (timezone.localdate() + timedelta(days=days_from_today)).isoformat()
-
-
-def fill_dates(page, opens, closes):
-    page.get_by_label("Opening date").fill(day(opens))
-    page.get_by_label("Closing date").fill(day(closes))
 
 
 # Counts the editor's autosaves (Wagtail's w-autosave events) and notes the last edit, so the test
