@@ -16,7 +16,7 @@ from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.core import mail
 
-from tests.conftest import OFFICER_PASSWORD
+from tests.conftest import OFFICER_PASSWORD, totp_code
 from tests.youth_voice.test_in_welsh import ENGLISH, visible_text
 
 ALLAUTH_CATALOGUE = Path(allauth.__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "django.po"
@@ -77,6 +77,8 @@ def test_signing_in_and_out_in_welsh(welsh_client, officer):
     assert "Cofio fi" in html and "Wedi anghofio eich cyfrinair?" in html
     assert_welsh(html, "wrong password")
     welsh_client.post("/accounts/login/", {"login": "officer@example.org", "password": OFFICER_PASSWORD})
+    # The officer has an authenticator app (they read responses): the code comes next.
+    welsh_client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
     change = welsh_client.get("/accounts/password/change/").content.decode()
     assert "Cyfrinair presennol" in change and "Cyfrinair newydd (eto)" in change
     assert_welsh(change, "change password")
