@@ -6,6 +6,9 @@ import io
 import pytest
 from django.contrib.auth.models import Permission
 
+from tests.conftest import give_second_factor
+from youth_voice.models import ConsultationAccess
+
 
 def url(consultation, tail=""):
     return f"/admin/responses/{consultation.pk}/{tail}"
@@ -190,6 +193,8 @@ def test_both_exports_are_linked_side_by_side_for_those_who_may_export(officer_c
 def test_the_codes_export_needs_the_export_permission(client, consultation, django_user_model):
     user = django_user_model.objects.create_user("viewer", "viewer@example.org", "pw")
     user.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "view_response"]))
+    give_second_factor(user)  # a response reader reaches the admin only with one
+    ConsultationAccess.objects.create(consultation=consultation, user=user)
     client.force_login(user)
     for tail in ("export.csv", "export-codes.csv"):
         # Wagtail turns a refusal inside the admin into a redirect with a message.
