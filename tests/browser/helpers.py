@@ -1,7 +1,9 @@
 """What people do in the browser, said once: press a button, sign in, read what was stored."""
 
 import re
+from datetime import timedelta
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from consultations.models import ConsultationPage
@@ -38,6 +40,17 @@ def expect_to_fit(page):
             .map(element => element.outerHTML.slice(0, 80))"""
     )
     assert not wider, f"wider than the screen: {wider[:3]}"
+
+
+def day(days_from_today: int) -> str:
+    """A date as a date field takes it, so many days from today."""
+    return (timezone.localdate() + timedelta(days=days_from_today)).isoformat()
+
+
+def fill_dates(page, opens, closes):
+    """Fill in the opening and closing dates of New consultation or Copy, in days from today."""
+    page.get_by_label("Opening date").fill(day(opens))
+    page.get_by_label("Closing date").fill(day(closes))
 
 
 def choose(page, name):

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from consultations.models import ConsultationPage
 
-from .helpers import demo_consultation, sign_in_as_officer
+from .helpers import day, demo_consultation, fill_dates, sign_in_as_officer
 
 pytestmark = pytest.mark.browser
 
@@ -26,15 +26,6 @@ def screenshot(page, name):
     if os.environ.get("CHORUS_SCREENSHOTS"):
         IMAGES.mkdir(exist_ok=True)
         page.screenshot(path=IMAGES / f"{name}.png")
-
-
-def day(days_from_today: int) -> str:
-    return (timezone.localdate() + timedelta(days=days_from_today)).isoformat()
-
-
-def fill_dates(page, opens, closes):
-    page.get_by_label("Opening date").fill(day(opens))
-    page.get_by_label("Closing date").fill(day(closes))
 
 
 def test_officer_starts_a_consultation_with_new_consultation(demo, laptop):

@@ -193,7 +193,7 @@ def test_both_exports_are_linked_side_by_side_for_those_who_may_export(officer_c
 def test_the_codes_export_needs_the_export_permission(client, consultation, django_user_model):
     user = django_user_model.objects.create_user("viewer", "viewer@example.org", "pw")
     user.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "view_response"]))
-    give_second_factor(user)
+    give_second_factor(user)  # a response reader reaches the admin only with one
     ConsultationAccess.objects.create(consultation=consultation, user=user)
     client.force_login(user)
     for tail in ("export.csv", "export-codes.csv"):

@@ -323,3 +323,31 @@ def test_wagtails_own_copy_asks_for_new_dates_too(home, consultation, editor_cli
 def test_unknown_consultation_is_not_found(editor_client, home):
     for name in ("copy", "share", "poster", "phone_preview"):
         assert editor_client.get(reverse(f"workspace:{name}", args=[999999])).status_code == 404
+
+
+# --- Who reads what they started -----------------------------------------------------------------
+
+
+def test_an_officer_reads_the_responses_of_what_they_start_or_copy(home, consultation, editor, editor_client):
+    """Starting a consultation (new or copied) gives it to the officer who started it."""
+    editor_client.post(
+        reverse("workspace:new"), {"title": "Youth centre plans", "language": "en-gb"} | dates()
+    )
+    new = ConsultationPage.objects.get(title="Youth centre plans")
+    editor_client.post(reverse("workspace:copy", args=[consultation.pk]), {"title": "Again"} | dates(10, 40))
+    copy = ConsultationPage.objects.get(title="Again")
+    assert set(ConsultationAccess.objects.filter(user=editor).values_list("consultation_id", flat=True)) == {
+        consultation.pk,
+        new.pk,
+        copy.pk,
+    }
+    assert editor_client.get(reverse("youth_voice_admin:summary", args=[new.pk])).status_code == 200
+
+
+def test_someone_who_reads_no_responses_is_given_nothing_by_starting_one(home, officer, django_user_model):
+    """A plan editor may start a consultation, but reading its responses is given by an administrator."""
+    from youth_voice.workspace.creating import Dates, create_consultation
+
+    planner = django_user_model.objects.create_user(username="planner", email="planner@example.org")
+    page = create_consultation(planner, home, "Plan consultation", Dates(TODAY(), None, None))
+    assert not ConsultationAccess.objects.filter(consultation=page).exists()

@@ -18,6 +18,9 @@ from wagtail.models import Locale, Page, Site
 
 from consultations.models import ConsultationPage, Question
 
+from .. import access
+from ..models import ConsultationAccess
+
 # A consultation opens at the start of its opening day and closes at the end of its closing day.
 OPENS_AT = time(0, 0)
 CLOSES_AT = time(23, 59)
@@ -77,6 +80,14 @@ def free_slug(parent: Page, title: str) -> str:
     return slug
 
 
+def give_to_its_starter(user, page: ConsultationPage) -> None:
+    """An officer who starts a consultation (new or copied) is given it, so they read the responses
+    to what they started. Only someone whose role reads responses is given anything: a plan editor
+    who starts one reads none (a site administrator gives it to its officers, as for any other)."""
+    if access.may_list_responses(user) and not user.is_superuser:
+        ConsultationAccess.objects.get_or_create(consultation_id=page.answers_page_id, user=user)
+
+
 def create_consultation(user, parent: Page, title: str, dates: Dates) -> ConsultationPage:
     """A new draft consultation under `parent`, owned by `user`, with a revision to edit."""
     page = ConsultationPage(
@@ -93,6 +104,7 @@ def create_consultation(user, parent: Page, title: str, dates: Dates) -> Consult
     with transaction.atomic():
         parent.add_child(instance=page)  # a draft: only its title and slug are checked
         page.save_revision(user=user, log_action=True, clean=False)
+        give_to_its_starter(user, page)
     return page
 
 
@@ -122,4 +134,6 @@ def copy_consultation(page: ConsultationPage, user, title: str, dates: Dates) ->
             user=user,
             process_child_object=_fresh_question,
         )
-    return ConsultationPage.objects.get(pk=copy.pk)
+        copy = ConsultationPage.objects.get(pk=copy.pk)
+        give_to_its_starter(user, copy)
+    return copy
