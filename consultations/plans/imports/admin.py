@@ -324,22 +324,32 @@ def _default_parent(user):
     return parents[0] if parents else None
 
 
-@require_http_methods(["GET"])
-def report_view(request):
-    """The report of the last import, after the redirect that keeps a reload from importing again."""
-    if not can_import(request.user):
+def show_report(request, *, allowed, session_key, import_url, template, title):
+    """The report an import left in the session, after the redirect that keeps a reload from
+    importing again; without one, back to the upload form."""
+    if not allowed(request.user):
         raise PermissionDenied
-    report = request.session.get(SESSION_KEY)
+    report = request.session.get(session_key)
     if report is None:
-        return redirect("plan_import:import")
+        return redirect(import_url)
     return TemplateResponse(
         request,
-        "consultations/admin/plan_import_report.html",
+        template,
         admin_context(
-            gettext("Plan draft imported"),
-            report=report,
-            edit_url=reverse("wagtailadmin_pages:edit", args=[report["page_id"]]),
+            title, report=report, edit_url=reverse("wagtailadmin_pages:edit", args=[report["page_id"]])
         ),
+    )
+
+
+@require_http_methods(["GET"])
+def report_view(request):
+    return show_report(
+        request,
+        allowed=can_import,
+        session_key=SESSION_KEY,
+        import_url="plan_import:import",
+        template="consultations/admin/plan_import_report.html",
+        title=gettext("Plan draft imported"),
     )
 
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -23,7 +23,7 @@ from consultations.models import PlanDraftPage
 from home.models import default_locale
 
 from ..welsh_version import WelshVersionReport, import_welsh_version
-from .admin import CHOOSE_AGAIN, admin_context, clean_upload, file_field, plan_drafts_for
+from .admin import CHOOSE_AGAIN, admin_context, clean_upload, file_field, plan_drafts_for, show_report
 from .readers import MAX_UPLOAD_BYTES, PlanImportError, megabytes
 
 SESSION_KEY = "welsh_plan_import_report"
@@ -144,19 +144,13 @@ def import_view(request):
 @require_http_methods(["GET"])
 def report_view(request):
     """What the last import matched and what it could not, after the redirect."""
-    if not can_import_welsh(request.user):
-        raise PermissionDenied
-    report = request.session.get(SESSION_KEY)
-    if report is None:
-        return redirect("welsh_plan_import:import")
-    return TemplateResponse(
+    return show_report(
         request,
-        "consultations/admin/welsh_plan_import_report.html",
-        admin_context(
-            gettext("Welsh version imported"),
-            report=report,
-            edit_url=reverse("wagtailadmin_pages:edit", args=[report["page_id"]]),
-        ),
+        allowed=can_import_welsh,
+        session_key=SESSION_KEY,
+        import_url="welsh_plan_import:import",
+        template="consultations/admin/welsh_plan_import_report.html",
+        title=gettext("Welsh version imported"),
     )
 
 
