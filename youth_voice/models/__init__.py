@@ -4,7 +4,9 @@ from consultations.about_you import AgeBand, Publication, RespondentType
 from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, SafeguardingRule
 from .access import ConsultationAccess
 from .audit import DataRemoval, RemovalKind
-from .response import Answer, Channel, Response, SpeaksFor, Status, split_code
+from .forums import Forum, ForumEvent, ForumKind
+from .live import LiveSession, LiveState
+from .response import Answer, Channel, GroupMethod, GroupTally, Response, SpeaksFor, Status, split_code
 
 __all__ = [
     "AgeBand",
@@ -15,6 +17,13 @@ __all__ = [
     "Answer",
     "Channel",
     "DataRemoval",
+    "Forum",
+    "ForumEvent",
+    "ForumKind",
+    "GroupMethod",
+    "GroupTally",
+    "LiveSession",
+    "LiveState",
     "ConsultationAccess",
     "Publication",
     "RemovalKind",

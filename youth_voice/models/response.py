@@ -55,12 +55,25 @@ class SpeaksFor(models.TextChoices):
     GROUP = "group", "A group"
 
 
+class GroupMethod(models.TextChoices):
+    DISCUSSION = "discussion", _("Discussion")
+    SHOW_OF_HANDS = "show_of_hands", _("Show of hands")
+    DOT_VOTING = "dot_voting", _("Dot voting")
+    BALLOT = "ballot", _("Ballot")
+
+
 class ResponseQuerySet(models.QuerySet):
     def for_consultation(self, consultation):
         return self.filter(consultation=consultation)
 
     def submitted(self):
         return self.filter(status=Status.SUBMITTED)
+
+    def individual(self):
+        return self.filter(speaks_for=SpeaksFor.INDIVIDUAL)
+
+    def groups(self):
+        return self.filter(speaks_for=SpeaksFor.GROUP)
 
     def matching(self, filters):
         """Narrow to the officer's filters: {field: value} for any of FILTER_FIELDS; blanks ignored."""
@@ -103,6 +116,27 @@ class Response(models.Model):
     # A draft: the form data typed so far and the step reached; emptied once sent.
     draft_data = models.JSONField(default=dict, blank=True)
     draft_step = models.PositiveSmallIntegerField(default=1)
+
+    # Where it came from, beyond the web form: a forum, one of its events, a live session, and
+    # for a paper form or a group response, who typed it in and when it was received.
+    forum = models.ForeignKey(
+        "youth_voice.Forum", on_delete=models.SET_NULL, null=True, blank=True, related_name="responses"
+    )
+    event = models.ForeignKey(
+        "youth_voice.ForumEvent", on_delete=models.SET_NULL, null=True, blank=True, related_name="responses"
+    )
+    live_session = models.ForeignKey(
+        "youth_voice.LiveSession", on_delete=models.SET_NULL, null=True, blank=True, related_name="responses"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    received_on = models.DateField(null=True, blank=True)
+    # A group response: how it reached its view, the age range it speaks for, and the notes taken.
+    method = models.CharField(max_length=20, choices=GroupMethod.choices, blank=True)
+    youngest = models.PositiveSmallIntegerField(null=True, blank=True)
+    oldest = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
 
     respondent_type = models.CharField(max_length=20, choices=RespondentType.choices, blank=True)
     age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
@@ -223,3 +257,23 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.response} Q{self.question.reference}"
+
+
+class GroupTally(models.Model):
+    """How many of a group chose an option ("Yes 14, No 6"): its own series, never answer rows,
+    so a group is counted neither as one person nor as N."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="tallies")
+    question = models.ForeignKey(
+        "consultations.QuestionIdentity", on_delete=models.PROTECT, related_name="tallies"
+    )
+    option = models.CharField(max_length=40)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question", "option"], name="one_tally_per_option")
+        ]
+
+    def __str__(self):
+        return f"{self.response} Q{self.question.reference} {self.option}: {self.count}"
