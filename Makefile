@@ -28,8 +28,10 @@ run: install
 chromium:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
+# One worker per core, a test file at a time (a module's browser tests share their demo server).
+TEST_WORKERS ?= auto
 test: install chromium
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --numprocesses $(TEST_WORKERS) --dist loadfile
 
 # After marking new strings: collect them into locale/cy/LC_MESSAGES/django.po, translate them there,
 # and `make install` compiles it. Collecting (not compiling) needs GNU gettext's xgettext.

@@ -5,8 +5,11 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
 from django.http import QueryDict
 from django.utils import timezone, translation
+from pytest_django.plugin import blocking_manager_key as pytest_django_blocker_key
 
 from consultations.models import ConsultationPage, PlanDraftPage, Question
 from consultations.models.consultation import PER_REVISION
@@ -17,6 +20,49 @@ from youth_voice.journey import Journey
 from youth_voice.services import submit_response
 
 OFFICER_PASSWORD = "officer-password-1"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and a copy of what its migrations put there (the page tree, locales,
+    staff roles, safeguarding rules), so a flush can be undone for the tests after it."""
+    with django_db_blocker.unblock():
+        remember_migrated_data()
+    yield
+
+
+def remember_migrated_data():
+    for connection in connections.all():
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+def restore_migrated_data():
+    """Empty the test database and put back what the migrations made."""
+    for connection in connections.all():
+        call_command(
+            "flush", database=connection.alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+        )
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying the database. Run one file at a time per worker
+    (`make test`), such a test can come before plain ones: give those back what migrations made."""
+    result = yield
+    if _flushes_the_database(item):
+        blocker = item.config.stash[pytest_django_blocker_key]
+        with blocker.unblock():
+            restore_migrated_data()
+    return result
 
 
 @pytest.fixture(autouse=True)

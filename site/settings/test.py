@@ -3,6 +3,7 @@
 DATABASE_URL and REDIS_URL still apply, so CI runs the same suite against PostgreSQL and Redis.
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -20,3 +21,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Uploads and the demo's documents never land in the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="chorus-test-media-"))
+
+# Parallel workers (pytest-xdist) share the machine's Redis: each keeps its cache keys and channel
+# groups apart, so one worker's rate limits and broadcasts never reach another's tests.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if WORKER and REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = WORKER  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-{WORKER}"  # noqa: F405

@@ -3,7 +3,8 @@
 The demo is loaded once per module and served by a live server of the module's own (`demo`), so
 the tests of a module share it: each one counts what it adds rather than what is there. Those
 tests use no `db` or `live_server` fixture (either would empty the database after every test);
-the database stays open to them while the module runs and is emptied when it ends.
+the database stays open to them while the module runs, and when it ends it is emptied and given
+back what the migrations made (for the tests that run after it in the same worker).
 """
 
 import os
@@ -13,6 +14,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connections
+
+from tests.conftest import remember_migrated_data, restore_migrated_data
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {
@@ -68,6 +71,7 @@ def test_database(django_db_setup, django_db_blocker):
         created = setup_databases(
             verbosity=0, interactive=False, aliases={connection.alias}, serialized_aliases=set()
         )
+        remember_migrated_data()
         yield
         teardown_databases(created, verbosity=0)
 
@@ -84,7 +88,7 @@ def demo(test_database, django_db_blocker):
             yield server.url
         finally:
             server.stop()
-            call_command("flush", interactive=False, verbosity=0)
+            restore_migrated_data()
 
 
 @pytest.fixture
