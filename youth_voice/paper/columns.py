@@ -6,6 +6,7 @@ names the consultation asks, and each question's stable code columns from its ki
 template, and a column keeps its name when a question's wording changes.
 """
 
+import unicodedata
 from dataclasses import dataclass
 
 from django import forms
@@ -112,5 +113,13 @@ def _number_words(field) -> str:
 
 
 def choice_pairs(field) -> list[tuple[str, str]]:
-    """(code, label as a person reads it) of a choice field's choices, without markup or the blank."""
-    return [(str(code), strip_tags(str(label)).strip()) for code, label in field.choices if code != ""]
+    """(code, label in words) of a choice field's choices: without markup, the pictures before the
+    words (a face's 🙁), or the blank choice."""
+    return [(str(code), _words(strip_tags(str(label)))) for code, label in field.choices if code != ""]
+
+
+def _words(label: str) -> str:
+    label = label.strip()
+    while label and (label[0].isspace() or unicodedata.category(label[0]) == "So"):
+        label = label[1:]
+    return label
