@@ -15,7 +15,7 @@ from ..models import Channel
 from .columns import questionnaire_form
 from .forms import ImportUploadForm, PaperDetailsForm
 from .importing import WrongColumns, import_file
-from .reading import MAX_BYTES, UnreadableFile, megabytes
+from .reading import MAX_BYTES, UnreadableFile, too_big
 from .services import store_paper_form
 from .template import csv_template, xlsx_template
 
@@ -84,10 +84,7 @@ def import_forms(request, page_id):
         file = upload.cleaned_data["file"]
         try:
             if file.size > MAX_BYTES:  # refused before it is read into memory
-                raise UnreadableFile(
-                    _("The file is %(size)s; the largest file Chorus can import is %(limit)s.")
-                    % {"size": megabytes(file.size), "limit": megabytes(MAX_BYTES)}
-                )
+                raise too_big(file.size)
             report = import_file(consultation, file.name, file.read(), entered_by=request.user)
         except WrongColumns as wrong:
             for message in wrong.messages:

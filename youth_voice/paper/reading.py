@@ -52,13 +52,7 @@ def read_table(filename: str, data: bytes) -> Table:
     if not data:
         raise UnreadableFile(_("The file is empty. Fill in the template, save it and upload it again."))
     if len(data) > MAX_BYTES:
-        raise UnreadableFile(
-            _(
-                "The file is %(size)s; the largest file Chorus can import is %(limit)s. Split it "
-                "into several files."
-            )
-            % {"size": megabytes(len(data)), "limit": megabytes(MAX_BYTES)}
-        )
+        raise too_big(len(data))
     lines = _xlsx_lines(data) if extension == ".xlsx" else _csv_lines(data)
     numbered = [(line, [_text(cell) for cell in cells]) for line, cells in lines]
     filled = [(line, _trimmed(cells)) for line, cells in numbered if any(cells)]
@@ -68,6 +62,16 @@ def read_table(filename: str, data: bytes) -> Table:
         )
     (_line, header), rows = filled[0], filled[1:]
     return Table(header, rows)
+
+
+def too_big(size: int) -> UnreadableFile:
+    return UnreadableFile(
+        _(
+            "The file is %(size)s; the largest file Chorus can import is %(limit)s. "
+            "Split it into several files."
+        )
+        % {"size": megabytes(size), "limit": megabytes(MAX_BYTES)}
+    )
 
 
 def _unsupported(extension: str) -> str:
