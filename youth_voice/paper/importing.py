@@ -63,14 +63,6 @@ class ImportReport:
         return not self.problems
 
 
-@dataclass
-class _Row:
-    line: int
-    key: uuid.UUID
-    form: object = None
-    details: object = None
-
-
 def import_file(consultation, filename: str, data: bytes, *, entered_by) -> ImportReport:
     """Check every row; if all are right, store them all (one transaction), else store nothing.
     Raises UnreadableFile (or WrongColumns) when the file itself cannot be used."""
@@ -93,20 +85,18 @@ def import_file(consultation, filename: str, data: bytes, *, entered_by) -> Impo
             order.setdefault(column.label, position)
     checked = []
     for line, cells in rows:
-        row = _Row(line, row_key(consultation, digest, line))
-        data, problems = row_data(line, placed, cells, row.key, codes)
-        row.details = PaperDetailsForm(data)
-        row.form = questionnaire_form(consultation, data, questions)
-        for form in (row.details, row.form):
-            if not form.is_valid():
-                problems += form_problems(line, form, columns)
+        data, problems = row_data(line, placed, cells, row_key(consultation, digest, line), codes)
+        details, form = PaperDetailsForm(data), questionnaire_form(consultation, data, questions)
+        for each in (details, form):
+            if not each.is_valid():
+                problems += form_problems(line, each, columns)
         report.problems += sorted(problems, key=lambda problem: order.get(problem.column, -1))
-        checked.append(row)
+        checked.append((details, form))
     if report.problems:
         return report
     with transaction.atomic():
-        for row in checked:
-            outcome = store_paper_form(consultation, row.form, row.details, entered_by=entered_by)
+        for details, form in checked:
+            outcome = store_paper_form(consultation, form, details, entered_by=entered_by)
             report.created += outcome.created
             report.existing += not outcome.created
     return report

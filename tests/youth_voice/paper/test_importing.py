@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import override
 
 from tests.conftest import make_consultation
 from youth_voice.models import Alert, Answer, Response
@@ -166,3 +167,12 @@ def test_a_formula_typed_on_a_form_is_stored_as_text(consultation, officer, csv_
         entered_by=officer,
     )
     assert Answer.objects.get().text == form_as_exported
+
+
+def test_an_officer_working_in_welsh_reads_the_report_in_welsh(consultation, officer, csv_file):
+    rows = [{"received_on": "2026-11-02", "Q6.2": "Maybe"}]
+    with override("cy"):
+        report = import_file(consultation, "forms.csv", csv_file(rows), entered_by=officer)
+        assert [str(problem) for problem in report.problems] == [
+            "Llinell 3, Q6.2: Nid yw 'Maybe' yn un o A week, A month, Three months"
+        ]
