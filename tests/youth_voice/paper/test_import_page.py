@@ -157,3 +157,13 @@ def test_files_over_the_limits_are_refused(
     page = upload(officer_client, consultation, "forms.csv", csv_bytes(rows_as_cells(consultation, rows)))
     assert page.status_code == 400 and message in page.content.decode()
     assert Response.objects.count() == 0
+
+
+def test_a_huge_cell_in_a_workbook_is_a_problem_of_its_line_not_a_crash(officer_client, consultation):
+    rows = [{"received_on": "2026-11-02", "Q6.1": "x" * 32_767}]  # the most Excel holds in a cell
+    page = upload(officer_client, consultation, "forms.xlsx", xlsx_bytes(rows_as_cells(consultation, rows)))
+    assert page.status_code == 400 and Response.objects.count() == 0
+    assert (
+        "Line 3, Q6.1: Your answer is too long: please use no more than 5,000 characters (you have used 32767)."
+        in page.content.decode()
+    )
