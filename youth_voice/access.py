@@ -103,6 +103,12 @@ def can_export(user, consultation) -> bool:
     return user.has_perm(EXPORT_RESPONSES) and can_read_responses(user, consultation)
 
 
+def can_enter_responses(user, consultation) -> bool:
+    """Whether this user may type up paper and event forms for this consultation, one at a time or
+    imported from a file: its officers, who read back what they typed."""
+    return can_read_responses(user, consultation)
+
+
 def can_read_figures(user, consultation) -> bool:
     """Whether this user may see a consultation's counts and percentages (never a response or
     free text): its officers, and partnership readers once the consultation is published."""

@@ -27,6 +27,7 @@ from . import access, demo_welsh
 from .forms import mint_submission_key
 from .journey import Journey
 from .models import ConsultationAccess, Response, Status
+from .paper import demo as paper_demo
 from .roles import ensure_roles
 from .services import change_response, save_draft, submit_response
 
@@ -196,6 +197,7 @@ def load_demo(stdout=None):
         _officer(consultation)
     created = _responses(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
+    created += paper_demo.paper_form(consultation, _demo_data, OFFICER_USERNAME)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

@@ -72,16 +72,21 @@ def submit_response(
     channel=Channel.ONLINE,
     language="en-gb",
     at=None,
+    entered_by=None,
+    received_on=None,
 ) -> SubmissionOutcome:
     """Store one response and its answers, exactly once per submission key.
 
     A resubmission of the same form (double tap, browser retry) returns the stored response; one
     with different answers changes nothing and says so (`differs`), so that nobody's answers are
     replaced without their code.
+
+    `entered_by`: the officer typing up a paper or event form, received on `received_on`. Forms
+    handed in before closing are often typed up after it, so closing does not refuse them.
     """
     at = at or timezone.now()
     identities = consultation.identity_ids()
-    if not consultation.is_open(at):
+    if entered_by is None and not consultation.is_open(at):
         existing = _stored(consultation, submission_key)
         if existing:  # sent just before closing, retried just after
             return _resubmitted(existing, answers, identities)
@@ -95,6 +100,8 @@ def submit_response(
         submitted_at=at,
         channel=channel,
         language=language,
+        entered_by=entered_by,
+        received_on=received_on,
         **(about_you or {}),
     )
     secret = _insert(response, answers, identities)

@@ -187,6 +187,17 @@ class QuestionKind:
         """The answer as stored (option codes, numbers, text), under `csv_columns`."""
         return self.csv_cells(options, rows)
 
+    def import_columns(self, question, name) -> list[tuple[str, str, str]]:
+        """(column, form field, option code) for each code column of a question asked now: how a
+        row of an imported file becomes this question's form data (youth_voice/paper/). The option
+        code is given for a column that ticks one option, whose cell says whether it was ticked."""
+        columns = self.csv_columns(question.reference, self.options(question))
+        # A yes/no without a follow-up has no field for its "why" column: zip stops before it.
+        return [
+            (column, field, "")
+            for column, field in zip(columns, self.field_names(question, name), strict=False)
+        ]
+
 
 def percent(count, total) -> float:
     return round(100 * count / total, 1) if total else 0.0

@@ -210,3 +210,8 @@ class ChooseAny(ChooseOne):
     def csv_code_cells(self, options, rows):
         chosen = {row.option for row in rows}
         return ["1" if option.code in chosen else "" for option in options]
+
+    def import_columns(self, question, name):
+        options = self.options(question)
+        columns = self.csv_columns(question.reference, options)
+        return [(column, name, option.code) for column, option in zip(columns, options, strict=True)]

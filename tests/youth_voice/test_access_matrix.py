@@ -48,6 +48,11 @@ EXPECTED = {
     "youth_voice_admin:export":         (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:export_codes":   (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:response":       (302, 404, 404, 404, 404, 200, 404, 200),
+    # Paper forms are typed up and imported by the officers the consultation is given to.
+    "paper_responses:enter":            (302, 404, 404, 404, 404, 200, 404, 200),
+    "paper_responses:import":           (302, 404, 404, 404, 404, 200, 404, 200),
+    "paper_responses:template_csv":     (302, 404, 404, 404, 404, 200, 404, 200),
+    "paper_responses:template_xlsx":    (302, 404, 404, 404, 404, 200, 404, 200),
     "plan_import:import":               (302, 200, 302, 302, 200, 200, 200, 200),
     "plan_import:report":               (302, 302, 302, 302, 302, 302, 302, 302),
     "welsh_plan_import:import":         (302, 200, 302, 302, 200, 200, 200, 200),

@@ -29,7 +29,11 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     assert Questionnaire(consultation).stepped
     assert consultation.reference_check().plan_refs_without_question == []
     sent = Response.objects.filter(status=Status.SUBMITTED)
-    assert sent.filter(language="en-gb").count() == 48 and sent.filter(language="cy").count() == 12
+    online = sent.filter(channel="online")
+    assert online.filter(language="en-gb").count() == 48 and online.filter(language="cy").count() == 12
+    assert (
+        sent.filter(channel="paper", entered_by__username="officer", received_on__isnull=False).count() == 1
+    )
     assert sent.values("respondent_type").distinct().count() >= 4
     assert sent.filter(times_changed=1).count() == 1
     assert Response.objects.filter(status=Status.DRAFT).count() == 1
