@@ -91,6 +91,9 @@ def keep_consultations_with_responses(request, page):
     return None
 
 
+# Themes, suggested themes and quotes register their own admin addresses.
+from .analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401
+
 # Safeguarding's admin views, menu item, rule snippet and alert script.
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401
 
