@@ -29,6 +29,14 @@ class ThemeForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
         self.fields["parent"].empty_label = _("None: a theme of its own")
 
+    def clean_name(self):
+        # The form has no consultation field, so Django leaves this constraint to the save.
+        name = self.cleaned_data["name"].strip()
+        same = self.instance.consultation.themes.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if same.exists():
+            raise forms.ValidationError(_("“%(name)s” is already in the codebook.") % {"name": name})
+        return name
+
 
 def _blank(choices):
     return [("", _("All")), *choices]

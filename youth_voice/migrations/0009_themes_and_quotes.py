@@ -148,7 +148,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='theme',
-            constraint=models.UniqueConstraint(models.F('consultation'), django.db.models.functions.text.Lower('name'), name='one_theme_name_per_consultation'),
+            constraint=models.UniqueConstraint(models.F('consultation'), django.db.models.functions.text.Lower('name'), name='one_theme_name_per_consultation', violation_error_message='That theme is already in the codebook.'),
         ),
         migrations.AddConstraint(
             model_name='theme',

@@ -48,7 +48,12 @@ class Theme(models.Model):
     class Meta:
         ordering = [Lower("name")]
         constraints = [
-            models.UniqueConstraint("consultation", Lower("name"), name="one_theme_name_per_consultation"),
+            models.UniqueConstraint(
+                "consultation",
+                Lower("name"),
+                name="one_theme_name_per_consultation",
+                violation_error_message=_("That theme is already in the codebook."),
+            ),
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("pk")), name="theme_not_its_own_parent"
             ),
