@@ -15,8 +15,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 # Fewer than this and the groups found are noise, not themes.
 MIN_ANSWERS = 10
 MAX_SUGGESTIONS = 6
+ANSWERS_PER_SUGGESTION = 6
 MAX_FEATURES = 2000  # keeps a question with thousands of answers to well under a second
 TOP_WORDS = 5
+# A word weighing less than this share of a suggestion's first word is noise, not one of its words.
+TOP_WORD_SHARE = 0.2
 EXAMPLES = 3
 # An answer is strongly assigned to a suggestion when at least this share of its weight is there.
 STRONG_SHARE = 0.6
@@ -79,7 +82,7 @@ def suggest_themes(answers, decided=()) -> Suggestions:
     except ValueError:  # nothing but stop words, numbers or punctuation
         return Suggestions([], enough_answers=False)
     vocabulary = vectorizer.get_feature_names_out()
-    components = min(MAX_SUGGESTIONS, max(2, len(usable) // 10), len(vocabulary))
+    components = min(MAX_SUGGESTIONS, max(2, len(usable) // ANSWERS_PER_SUGGESTION), len(vocabulary))
     if components < 2:
         return Suggestions([], enough_answers=False)
     model = NMF(n_components=components, init="nndsvda", random_state=2027, max_iter=500)
@@ -87,7 +90,12 @@ def suggest_themes(answers, decided=()) -> Suggestions:
     decided_words = [set(words.split()) for words in decided]
     themes = []
     for topic, word_weights in enumerate(model.components_):
-        words = [str(vocabulary[i]) for i in word_weights.argsort()[::-1][:TOP_WORDS] if word_weights[i] > 0]
+        top = word_weights.max()
+        words = [
+            str(vocabulary[i])
+            for i in word_weights.argsort()[::-1][:TOP_WORDS]
+            if top > 0 and word_weights[i] >= TOP_WORD_SHARE * top
+        ]
         if not words or any(len(set(words) & seen) >= SAME_SUGGESTION_WORDS for seen in decided_words):
             continue
         ranked = [row for row in by_answer[:, topic].argsort()[::-1] if by_answer[row, topic] > 0]
