@@ -12,7 +12,7 @@ from ..models import RedactionKind
 
 UPPER = "A-ZÂÊÎÔÛŴŶÁÉÍÓÚÀÈÌÒÙÄËÏÖÜ"
 LOWER = "a-zâêîôûŵŷáéíóúàèìòùäëïöü"
-WORD = rf"[{UPPER}][{LOWER}'’-]+"  # a capitalised word: Sam, O’Neill, Siân
+WORD = rf"[{UPPER}](?:[{LOWER}]|['’-][{UPPER}{LOWER}])+"  # a capitalised word: Sam, O’Neill, Siân
 WELSH_LINKS = r"(?:y|yr|’r|'r|de|a|ac)\b"
 
 # A small list on purpose: common first names of children in England and Wales, caught even
