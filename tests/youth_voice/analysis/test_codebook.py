@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from tests.conftest import make_consultation
-from youth_voice.models import Theme
+from youth_voice.models import AnswerTheme, Quote, Redaction, Theme
 
 
 @pytest.fixture
@@ -106,3 +107,15 @@ def test_deleting_a_theme_takes_it_off_its_answers(officer_client, consultation,
     officer_client.post(f"/admin/responses/{consultation.pk}/themes/{services.pk}/", {"delete": "1"})
     assert not Theme.objects.filter(pk__in=[services.pk, waiting.pk]).exists()
     assert not answer.themes.exists()
+
+
+def test_the_demo_has_a_codebook_tagged_answers_and_three_quotes_one_redacted(db):
+    call_command("load_demo")
+    call_command("load_demo")  # again: nothing more
+    themes = Theme.objects.all()
+    assert themes.count() == 4
+    assert themes.filter(parent__isnull=False).count() == 1
+    assert AnswerTheme.objects.count() > 4
+    assert Quote.objects.publishable().count() == 3
+    assert Redaction.objects.count() == 1
+    assert "[removed]" in Redaction.objects.get().quote.published_text()
