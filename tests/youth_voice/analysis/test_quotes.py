@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from youth_voice.analysis import services
 from youth_voice.models import Quote, Response
+from youth_voice.retention import erase_response
 
 
 def test_a_confidential_answer_is_refused_by_the_model(written):
@@ -147,3 +148,10 @@ def test_a_group_answer_is_attributed_to_the_group_and_how_many_it_speaks_for(gr
     assert Quote(answer=answer, excerpt=answer.text).attribution() == "Youth forum, speaking for 18"
     answer.response.forum = None
     assert Quote(answer=answer, excerpt=answer.text).attribution() == "A group, speaking for 18"
+
+
+def test_erasing_a_response_deletes_its_quotes_which_are_copies_of_its_words(written, officer):
+    answer = written("Buses at night are never on time")
+    services.pick_quote(answer, "never on time", officer)
+    erase_response(answer.response)
+    assert not Quote.objects.exists()
