@@ -24,6 +24,7 @@ from consultations.plans.models.aims import ensure_standard_aims
 from home.models import FormField, FormPage, ensure_home_page
 
 from . import access, demo_welsh
+from .analysis.demo import load_analysis_demo
 from .forms import mint_submission_key
 from .journey import Journey
 from .models import ConsultationAccess, Response, Status
@@ -198,6 +199,7 @@ def load_demo(stdout=None):
     created = _responses(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
     created += paper_demo.paper_form(consultation, _demo_data, OFFICER_USERNAME)
+    load_analysis_demo(consultation)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

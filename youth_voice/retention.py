@@ -15,7 +15,7 @@ from django_tasks import task
 
 from consultations.models import ConsultationPage
 
-from .models import Answer, DataRemoval, RemovalKind, Response, Status
+from .models import Answer, DataRemoval, Quote, RemovalKind, Response, Status
 from .services import BY_RESPONDENT, PERSONAL_FIELDS, _write_turn
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ def _remove(responses, fields, at, **also) -> tuple[int, int]:
         return 0, 0
     texts = Answer.objects.filter(response_id__in=ids).exclude(text="").exclude(text=REMOVED)
     answers = texts.update(text=REMOVED)
+    Quote.objects.filter(answer__response_id__in=ids).delete()  # a quote is a copy of their words
     Response.objects.filter(pk__in=ids).update(
         removed_at=at, draft_data={}, **dict.fromkeys(fields, ""), **also
     )

@@ -22,7 +22,7 @@ from youth_voice.access import (
     SAFEGUARDING_LEADS,
     SITE_ADMINISTRATORS,
 )
-from youth_voice.models import Alert, ConsultationAccess
+from youth_voice.models import Alert, ConsultationAccess, Quote, Theme
 
 CHORUS_APPS = ("youth_voice", "consultations", "home", "chorus")
 CHORUS_ADMIN_NAMESPACES = ("consultation_access",)
@@ -53,6 +53,14 @@ EXPECTED = {
     "paper_responses:import":           (302, 404, 404, 404, 404, 200, 404, 200),
     "paper_responses:template_csv":     (302, 404, 404, 404, 404, 200, 404, 200),
     "paper_responses:template_xlsx":    (302, 404, 404, 404, 404, 200, 404, 200),
+    # Themes and quotes show what people wrote: the consultation's own officers only.
+    "analysis:codebook":                (302, 404, 404, 404, 404, 200, 404, 200),
+    "analysis:theme":                   (302, 404, 404, 404, 404, 200, 404, 200),
+    "analysis:coding":                  (302, 404, 404, 404, 404, 200, 404, 200),
+    "analysis:suggestions":             (302, 404, 404, 404, 404, 200, 404, 200),
+    "analysis:quotes":                  (302, 404, 404, 404, 404, 200, 404, 200),
+    "analysis:quote_new":               (302, 404, 404, 404, 404, 200, 404, 200),
+    "analysis:quote":                   (302, 404, 404, 404, 404, 200, 404, 200),
     "plan_import:import":               (302, 200, 302, 302, 200, 200, 200, 200),
     "plan_import:report":               (302, 302, 302, 302, 302, 302, 302, 302),
     "welsh_plan_import:import":         (302, 200, 302, 302, 200, 200, 200, 200),
@@ -136,7 +144,13 @@ def world(db, home, plan, client, django_user_model):
     ConsultationAccess.objects.create(consultation=b, user=users["other_officer"])
 
     def ids(page, response):
+        written = response.answers.exclude(text="").first()
+        theme, _made = Theme.objects.get_or_create(consultation=page, name="Waiting times")
+        quote, _made = Quote.objects.get_or_create(answer=written, excerpt=written.text)
         return {
+            "theme_id": theme.pk,
+            "answer_id": written.pk,
+            "quote_id": quote.pk,
             "page_id": page.pk,
             "question_id": response.answers.first().question_id,
             "reference": response.reference,
@@ -181,7 +195,9 @@ def test_every_role_gets_exactly_the_expected_status(client, world, case):
     for name, _route, route_args in chorus_admin_urls():
         if case != "own" and "page_id" not in route_args:
             continue  # not about a consultation: asked once
-        if case == "swapped" and not {"reference", "question_id"} & set(route_args):
+        if case == "swapped" and not {"reference", "question_id", "theme_id", "answer_id", "quote_id"} & set(
+            route_args
+        ):
             continue  # nothing to swap
         for role, user in world["users"].items():
             seen[name, role] = status_of(client, user, name, route_args, world[case])

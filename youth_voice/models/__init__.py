@@ -3,6 +3,7 @@ from consultations.about_you import AgeBand, Publication, RespondentType
 # Safeguarding's models live in their own package and register here, as part of this app.
 from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, SafeguardingRule
 from .access import ConsultationAccess
+from .analysis import AnswerTheme, Quote, Redaction, RedactionKind, SuggestionDecision, Theme
 from .audit import DataRemoval, RemovalKind
 from .forums import Forum, ForumEvent, ForumKind
 from .live import LiveSession, LiveState
@@ -15,6 +16,12 @@ __all__ = [
     "FlaggedAnswer",
     "SafeguardingRule",
     "Answer",
+    "AnswerTheme",
+    "Quote",
+    "Redaction",
+    "RedactionKind",
+    "SuggestionDecision",
+    "Theme",
     "Channel",
     "DataRemoval",
     "Forum",

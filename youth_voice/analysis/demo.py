@@ -1,0 +1,59 @@
+"""The demo's making-sense work: a codebook of four themes (one inside another), answers tagged
+with them, and three quotes, one with words removed. Safe to run again: it finds what it made."""
+
+from consultations.models import QuestionIdentity
+
+from ..models import Answer, RedactionKind, Theme
+from . import services
+
+# (name, description, the theme it is inside)
+THEMES = [
+    ("Someone to talk to", "Time with an adult who listens: at school, online or in a club.", None),
+    ("Mental health services", "Counselling and the young people's mental health service.", None),
+    ("Waiting times", "How long young people wait for help.", "Mental health services"),
+    ("Places to go", "Somewhere safe to be after school and in the evening.", None),
+]
+# Q6.1 "What would help you cope?": what people wrote, and the themes an officer gave it.
+TAGS = {
+    "Someone at school who has time to listen.": ["Someone to talk to"],
+    "Teachers who notice when you are quiet.": ["Someone to talk to"],
+    "Group chats with a counsellor online.": ["Someone to talk to", "Mental health services"],
+    "Shorter waits. My friend waited five months.": ["Waiting times"],
+    "A place to go after school that isn't home.": ["Places to go"],
+    "Rhywun yn yr ysgol sydd ag amser i wrando.": ["Someone to talk to"],
+    "Lle i fynd ar ôl ysgol sydd ddim yn gartref.": ["Places to go"],
+}
+# (answer, excerpt, words removed before publishing): a friend's exact wait could identify them.
+QUOTES = [
+    ("Someone at school who has time to listen.", "", None),
+    ("A place to go after school that isn't home.", "", None),
+    ("Shorter waits. My friend waited five months.", "", "five months"),
+]
+
+
+def load_analysis_demo(consultation) -> None:
+    identity = QuestionIdentity.objects.get(
+        consultation=consultation.answers_page, reference="6.1", retired=False
+    )
+    themes = {}
+    for name, description, parent in THEMES:
+        themes[name], _made = Theme.objects.get_or_create(
+            consultation=identity.consultation,
+            name=name,
+            defaults={"description": description, "parent": themes.get(parent)},
+        )
+    answers = Answer.objects.filter(question=identity)
+    for text, names in TAGS.items():
+        ids = list(answers.filter(text=text).values_list("pk", flat=True))
+        for name in names:
+            services.tag_answers(themes[name], ids, None)
+    for text, excerpt, removed in QUOTES:
+        quotable = answers.filter(text=text, safeguarding_flag__isnull=True).exclude(
+            response__publication="confidential"
+        )
+        answer = quotable.order_by("pk").first()
+        if answer is None:
+            continue
+        quote = services.pick_quote(answer, excerpt, None)
+        if removed and not quote.redactions.exists():
+            services.redact_words(quote, removed, RedactionKind.OTHER, None)
