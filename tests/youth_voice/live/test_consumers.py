@@ -215,6 +215,7 @@ def test_the_presenter_hears_who_joined_and_the_counts_after_each_vote(live_sess
         "answered": 3,
         "counts": {codes[0]: 1, codes[1]: 2},
         "comments": [],
+        "cloud": [],
     }
 
 
