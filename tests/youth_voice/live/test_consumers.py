@@ -207,6 +207,7 @@ def test_the_presenter_hears_who_joined_and_the_counts_after_each_vote(live_sess
         "answered": 0,
         "counts": {},
         "comments": [],
+        "cloud": [],
     }
     assert latest == {
         "type": "results",
@@ -250,6 +251,7 @@ def test_comments_reach_the_presenter_only_once_approved(
     empty, shown = async_to_sync(run)()
     assert empty["code"] == "empty_comment"
     assert shown["comments"] == ["More youth clubs please"]
+    assert shown["cloud"] == [["clubs", 1], ["please", 1], ["youth", 1]]
     answer = Answer.objects.get(response__live_session=session)
     assert answer.text == "More youth clubs please\nBuses at night"
 
