@@ -270,6 +270,21 @@ def question_message(session) -> dict:
     }
 
 
+def in_reader_language(message, session) -> dict:
+    """The question frame worded as the consultation's version in the active language (a phone
+    reading Welsh gets the Welsh prompt and labels); option codes are the same in every version."""
+    question = message["question"]
+    page = session.consultation.localized
+    if question is None or page.pk == session.consultation_id:
+        return message
+    asked = page.questions.filter(reference=question["reference"]).first()
+    if asked is None:
+        return message
+    labels = {o.code: str(o.label) for o in kind_of(asked.kind).options(asked)}
+    options = [o | {"label": labels.get(o["code"], o["label"])} for o in question["options"]]
+    return message | {"question": question | {"prompt": asked.prompt, "options": options}}
+
+
 def results_message(session_id) -> dict:
     """The protocol's `results` frame for the question on screen, counted from the database."""
     session = LiveSession.objects.get(pk=session_id)

@@ -17,6 +17,7 @@ from .forms import AnswerForm, JoinForm
 from .services import (
     LiveError,
     cookie_name,
+    in_reader_language,
     join,
     new_participant,
     notify_presenters,
@@ -49,7 +50,7 @@ def participant(request, code):
         form.is_valid()
         return TemplateResponse(request, "youth_voice/live/join.html", {"form": form}, status=404)
     participant_id, signed = _participant(request, session)
-    message = question_message(session)
+    message = in_reader_language(question_message(session), session)
     form, answered = None, own_answer(session, participant_id)
     if request.method == "POST" and request.POST.get("question") != session.current_key:
         # Answered on a phone left open while the facilitator moved on: show what is on screen now.

@@ -145,3 +145,18 @@ def test_word_cloud_counts_words_without_stop_words():
         ("mwy", 1, 1),
         ("youth", 2, 5),
     ]
+
+
+def test_a_phone_reading_welsh_sees_the_welsh_wording_and_its_vote_counts_with_the_english(
+    client, live_session
+):
+    from consultations.translating import translate
+    from tests.consultations.test_translations import WELSH
+
+    translate(live_session.consultation, "cy", WELSH)
+    session = step(live_session, "next", "next")  # Q6.2
+    shown = client.get(f"/cy/join/{session.join_code}/").content.decode()
+    assert "Pa mor hir sy’n rhy hir i aros?" in shown and "Tri mis" in shown
+    code = services.question_message(session)["question"]["options"][2]["code"]
+    client.post(f"/cy/join/{session.join_code}/", {"question": session.question_keys[1], "option": code})
+    assert Answer.objects.get(response__live_session=session).option == code
