@@ -27,6 +27,7 @@ from . import access, demo_welsh
 from .analysis.demo import load_analysis_demo
 from .forms import mint_submission_key
 from .journey import Journey
+from .live.demo import live_demo
 from .models import ConsultationAccess, Response, Status
 from .paper import demo as paper_demo
 from .roles import ensure_roles
@@ -197,6 +198,7 @@ def load_demo(stdout=None):
         _form_page(home)
         _officer(consultation)
     created = _responses(consultation)
+    live_demo(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
     created += paper_demo.paper_form(consultation, _demo_data, OFFICER_USERNAME)
     load_analysis_demo(consultation)

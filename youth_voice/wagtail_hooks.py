@@ -91,10 +91,14 @@ def keep_consultations_with_responses(request, page):
     return None
 
 
-# Paper and event forms (typed up one at a time, or imported from a file) register their own pages.
-from .paper import admin_hooks as paper_hooks  # noqa: E402, F401
 # Themes, suggested themes and quotes register their own admin addresses.
 from .analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401
+
+# Live sessions: starting one, the facilitator's controls and the presenter screen.
+from .live import admin_hooks as live_hooks  # noqa: E402, F401
+
+# Paper and event forms (typed up one at a time, or imported from a file) register their own pages.
+from .paper import admin_hooks as paper_hooks  # noqa: E402, F401
 
 # Safeguarding's admin views, menu item, rule snippet and alert script.
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401

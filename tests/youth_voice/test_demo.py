@@ -79,3 +79,16 @@ def test_demo_exists_in_welsh_with_answers_counted_with_the_english(db, client):
     assert not Response.objects.filter(consultation=welsh).exists()
     welsh_texts = Answer.objects.filter(response__language="cy", text__gt="").values_list("text", flat=True)
     assert "Bwlio ar-lein." in set(welsh_texts) or "Mae popeth yn costio arian." in set(welsh_texts)
+
+
+def test_demo_has_a_finished_live_session_with_votes_and_two_approved_comments(db):
+    from youth_voice.models import LiveSession, LiveState
+
+    call_command("load_demo")
+    call_command("load_demo")
+    session = LiveSession.objects.get()
+    assert session.state == LiveState.ENDED and len(session.question_keys) == 3
+    live = Response.objects.filter(live_session=session, channel="live", speaks_for="individual")
+    assert live.count() == 12
+    assert Answer.objects.filter(response__live_session=session).exclude(option="").count() == 24
+    assert session.comments.approved().count() == 2 and session.comments.pending().count() == 1

@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('consultations', '0007_consultation_retention_period'),
-        ('youth_voice', '0007_forums_events_live_sessions_and_group_tallies'),
+        ('youth_voice', '0008_live_participants_and_comments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from .access import ConsultationAccess
 from .analysis import AnswerTheme, Quote, Redaction, RedactionKind, SuggestionDecision, Theme
 from .audit import DataRemoval, RemovalKind
 from .forums import Forum, ForumEvent, ForumKind
-from .live import LiveSession, LiveState
+from .live import CommentStatus, LiveComment, LiveParticipant, LiveSession, LiveState
 from .response import Answer, Channel, GroupMethod, GroupTally, Response, SpeaksFor, Status, split_code
 
 __all__ = [
@@ -29,6 +29,9 @@ __all__ = [
     "ForumKind",
     "GroupMethod",
     "GroupTally",
+    "CommentStatus",
+    "LiveComment",
+    "LiveParticipant",
     "LiveSession",
     "LiveState",
     "ConsultationAccess",
