@@ -152,7 +152,10 @@ def test_tampered_choice_is_refused_clearly(client, consultation):
     [
         ("", "This form was not sent completely"),
         ("not-a-uuid", "This form did not come from this website"),
-        ("5280d4ac-9fbe-43ec-999d-8d52faa623d7", "This form did not come from this website"),  # made up, unsigned
+        (
+            "5280d4ac-9fbe-43ec-999d-8d52faa623d7",
+            "This form did not come from this website",
+        ),  # made up, unsigned
     ],
 )
 def test_tampered_submission_key_is_a_bad_request_that_keeps_the_answers(client, consultation, key, message):
