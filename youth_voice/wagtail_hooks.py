@@ -91,6 +91,9 @@ def keep_consultations_with_responses(request, page):
     return None
 
 
+# Forums: the facilitators' views and menu item, and the forum settings (docs/forums.md).
+from .forums import admin_hooks as forum_hooks  # noqa: E402, F401
+
 # Safeguarding's admin views, menu item, rule snippet and alert script.
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401
 

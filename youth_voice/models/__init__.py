@@ -4,8 +4,9 @@ from consultations.about_you import AgeBand, Publication, RespondentType
 from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, SafeguardingRule
 from .access import ConsultationAccess
 from .audit import DataRemoval, RemovalKind
-from .forums import Forum, ForumEvent, ForumKind
+from .forums import Forum, ForumEvent, ForumKind, ReservedPlaces
 from .live import LiveSession, LiveState
+from .members import ForumMember, Membership
 from .response import Answer, Channel, GroupMethod, GroupTally, Response, SpeaksFor, Status, split_code
 
 __all__ = [
@@ -20,6 +21,9 @@ __all__ = [
     "Forum",
     "ForumEvent",
     "ForumKind",
+    "ForumMember",
+    "Membership",
+    "ReservedPlaces",
     "GroupMethod",
     "GroupTally",
     "LiveSession",
