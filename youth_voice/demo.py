@@ -25,6 +25,7 @@ from home.models import FormField, FormPage, ensure_home_page
 
 from . import access, demo_welsh
 from .forms import mint_submission_key
+from .forums.demo import load_forums
 from .journey import Journey
 from .models import ConsultationAccess, Response, Status
 from .roles import ensure_roles
@@ -194,6 +195,7 @@ def load_demo(stdout=None):
         consultation = _consultation(home, plan)
         _form_page(home)
         _officer(consultation)
+        load_forums(consultation, facilitator=get_user_model().objects.get(username=OFFICER_USERNAME))
     created = _responses(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
     if stdout:
