@@ -80,6 +80,7 @@ EXPECTED = {
     "forums_admin:forum":               (302, 302, 302, 302, 200, 302, 302, 200),
     "forums_admin:add_member":          (302, 302, 302, 302, 200, 302, 302, 200),
     "forums_admin:new_code":            (302, 302, 302, 302, 200, 302, 302, 200),
+    "forums_admin:remove_member":       (302, 302, 302, 302, 200, 302, 302, 200),
     "forums_admin:add_event":           (302, 302, 302, 302, 200, 302, 302, 200),
     "forums_admin:edit_event":          (302, 302, 302, 302, 200, 302, 302, 200),
     "forum_settings:index":             (302, 302, 302, 302, 200, 302, 302, 200),

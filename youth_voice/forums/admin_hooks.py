@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:forum_id>/", admin_views.forum_detail, name="forum"),
     path("<int:forum_id>/members/add/", admin_views.add_member, name="add_member"),
     path("<int:forum_id>/members/<int:member_id>/new-code/", admin_views.new_code, name="new_code"),
+    path("<int:forum_id>/members/<int:member_id>/remove/", admin_views.remove_member, name="remove_member"),
     path("<int:forum_id>/events/add/", admin_views.event_form, name="add_event"),
     path("<int:forum_id>/events/<int:event_id>/", admin_views.event_form, name="edit_event"),
 ]

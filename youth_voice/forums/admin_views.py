@@ -6,6 +6,7 @@ no forum is refused (Wagtail sends them back to the dashboard). youth_voice.acce
 
 from functools import wraps
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -110,16 +111,30 @@ def add_member(request, forum):
     )
 
 
+def _current_member(forum, member_id):
+    return get_object_or_404(
+        ForumMember, pk=member_id, erased_at=None, memberships__forum=forum, memberships__left_on=None
+    )
+
+
 @never_cache
 @forum_view
 def new_code(request, forum, member_id):
-    member = get_object_or_404(
-        ForumMember, pk=member_id, erased_at=None, memberships__forum=forum, memberships__left_on=None
-    )
+    member = _current_member(forum, member_id)
     if request.method != "POST":
         return _page(request, "new_code_confirm.html", _("New sign-in code"), forum=forum, member=member)
     code = services.new_code_for(member)
     return _page(request, "code.html", _("Sign-in code"), forum=forum, member=member, code=code)
+
+
+@forum_view
+def remove_member(request, forum, member_id):
+    member = _current_member(forum, member_id)
+    if request.method != "POST":
+        return _page(request, "remove_confirm.html", _("Remove from the forum"), forum=forum, member=member)
+    services.remove_from_forum(member.memberships.current().get(forum=forum))
+    messages.success(request, _("%(alias)s is no longer a member.") % {"alias": member.alias})
+    return redirect("forums_admin:forum", forum.pk)
 
 
 @forum_view

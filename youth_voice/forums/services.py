@@ -70,6 +70,17 @@ def find_member(username, code):
     return member if member.code_matches(code) else None
 
 
+def remove_from_forum(membership) -> None:
+    """A facilitator ends a member's place in their forum. A member left in no forum has no use
+    for an account: their personal details are erased, as when they leave themselves."""
+    with transaction.atomic():
+        member = ForumMember.objects.select_for_update().get(pk=membership.member_id)
+        Membership.objects.filter(pk=membership.pk).current().update(left_on=timezone.localdate())
+        if not member.memberships.current().exists():
+            member.erase()
+            member.save()
+
+
 def leave_forums(member) -> None:
     """A member leaves: every membership ends today and their personal details are erased. The
     memberships stay (ended), so past events and the forum's history still add up."""

@@ -1,7 +1,6 @@
 """The public forum pages: a forum's own page, and a member's sign-in, space and leaving."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -18,8 +17,6 @@ from .space import put_to_forum
 
 def forum_page(request, slug):
     """A forum's public page: what it is and its places, filled and vacant, never a name."""
-    if not slug:
-        raise Http404("No such forum")
     forum = get_object_or_404(Forum, slug=slug)
     return TemplateResponse(
         request, "youth_voice/forums/forum_page.html", {"forum": forum, "places": forum.places()}

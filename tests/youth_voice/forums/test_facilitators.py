@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from tests.conftest import give_second_factor
+from youth_voice.forums import services
 from youth_voice.models import ForumEvent, ForumMember
 from youth_voice.roles import SITE_ADMINISTRATORS
 
@@ -162,3 +163,27 @@ def test_the_forum_settings_refuse_more_reserved_places_than_seats(client, site_
     assert accepted.status_code == 302
     youth_forum.refresh_from_db()
     assert youth_forum.seats == 6
+
+
+def test_a_facilitator_removes_a_member_after_a_confirm_step(
+    client, facilitator, youth_forum, carers_group, join
+):
+    only_here, _ = join(youth_forum, "sky-fox-12", alias="Sky")
+    in_both, _ = join(youth_forum, "moon-owl-3", alias="Moon")
+    services.add_member(carers_group, username="other", alias="Other", age=15, by=facilitator)
+    from youth_voice.models import Membership
+
+    Membership.objects.create(member=in_both.member, forum=carers_group)
+    client.force_login(facilitator)
+    for membership in (only_here, in_both):
+        address = f"/admin/forums/{youth_forum.pk}/members/{membership.member_id}/remove/"
+        assert "Remove" in client.get(address).content.decode()
+        assert (
+            membership.member.memberships.current().filter(forum=youth_forum).exists()
+        )  # asking changes nothing
+        assert client.post(address).status_code == 302
+
+    sky, moon = ForumMember.objects.get(pk=only_here.member_id), ForumMember.objects.get(pk=in_both.member_id)
+    assert (sky.alias, sky.username, sky.erased_at is not None) == ("", None, True)  # in no forum: erased
+    assert (moon.alias, moon.erased_at) == ("Moon", None)  # still in the carers' group
+    assert [kind.filled for kind in youth_forum.places()] == [0, 0, 0]
