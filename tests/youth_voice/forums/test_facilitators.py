@@ -187,3 +187,10 @@ def test_a_facilitator_removes_a_member_after_a_confirm_step(
     assert (sky.alias, sky.username, sky.erased_at is not None) == ("", None, True)  # in no forum: erased
     assert (moon.alias, moon.erased_at) == ("Moon", None)  # still in the carers' group
     assert [kind.filled for kind in youth_forum.places()] == [0, 0, 0]
+
+
+def test_a_facilitator_cannot_change_a_forums_settings(client, facilitator, youth_forum):
+    client.force_login(facilitator)
+    for address in (f"/admin/forum_settings/edit/{youth_forum.pk}/", "/admin/forum_settings/new/"):
+        refused = client.get(address)
+        assert (refused.status_code, refused["Location"]) == (302, "/admin/")

@@ -29,3 +29,9 @@ def test_the_public_page_shows_places_by_kind_and_no_member(client, youth_forum,
 
 def test_a_forum_without_a_public_address_has_no_public_page(client, carers_group):
     assert client.get("/en-gb/forums/young-carers-group/").status_code == 404
+
+
+def test_the_public_page_is_in_welsh_too(client, youth_forum):
+    page = client.get("/cy/forums/harrowby-youth-forum/").content.decode()
+    assert 'lang="cy"' in page and "<dt>Oedrannau</dt><dd>11 i 19</dd>" in page
+    assert '<th scope="row">Lleoedd cyffredinol</th>' in page
