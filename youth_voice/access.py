@@ -14,8 +14,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.models import ConsultationPage
 
-from .models import ConsultationAccess
+from .models import ConsultationAccess, Forum
 from .roles import (  # noqa: F401 - the role names, for callers of this module
+    FORUM_FACILITATORS,
     PARTICIPATION_OFFICERS,
     PARTNERSHIP_READERS,
     PLAN_EDITORS,
@@ -26,6 +27,8 @@ from .roles import (  # noqa: F401 - the role names, for callers of this module
 VIEW_RESPONSES = "youth_voice.view_response"
 EXPORT_RESPONSES = "youth_voice.export_response"
 VIEW_FIGURES = "youth_voice.view_figures"
+FACILITATE_FORUMS = "youth_voice.view_forummember"
+MANAGE_EVERY_FORUM = "youth_voice.change_forum"
 
 # Anyone holding one of these can read children's answers, or give themselves the means to: they
 # must set up a second factor before they reach the admin (chorus.staff_sessions). The
@@ -34,6 +37,7 @@ SECOND_FACTOR_PERMISSIONS = (
     VIEW_RESPONSES,
     EXPORT_RESPONSES,
     "youth_voice.handle_safeguarding",
+    FACILITATE_FORUMS,  # forum members' aliases, ages and parents' consent
     "youth_voice.add_consultationaccess",
     "youth_voice.change_consultationaccess",
     "auth.add_user",
@@ -156,3 +160,23 @@ def needs_second_factor(user) -> bool:
         # Safeguarding leads read flagged answers, whatever permissions their group holds yet.
         or user.groups.filter(name=SAFEGUARDING_LEADS).exists()
     )
+
+
+def may_list_forums(user) -> bool:
+    """Whether this user runs forums at all: facilitators (their own) and site administrators (all)."""
+    return _active(user) and user.has_perm(FACILITATE_FORUMS)
+
+
+def forums_facilitated_by(user):
+    """The forums whose members and events this user manages: those listing them as a
+    facilitator; every forum for a superuser or a site administrator."""
+    if not may_list_forums(user):
+        return Forum.objects.none()
+    if user.is_superuser or user.has_perm(MANAGE_EVERY_FORUM):
+        return Forum.objects.all()
+    return Forum.objects.filter(facilitators=user)
+
+
+def can_facilitate(user, forum) -> bool:
+    """Whether this user may see and manage this forum's members and events."""
+    return forums_facilitated_by(user).filter(pk=forum.pk).exists()

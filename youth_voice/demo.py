@@ -26,6 +26,7 @@ from home.models import FormField, FormPage, ensure_home_page
 from . import access, demo_welsh
 from .analysis.demo import load_analysis_demo
 from .forms import mint_submission_key
+from .forums.demo import load_forums
 from .journey import Journey
 from .live.demo import live_demo
 from .models import ConsultationAccess, Response, Status
@@ -197,6 +198,7 @@ def load_demo(stdout=None):
         consultation = _consultation(home, plan)
         _form_page(home)
         _officer(consultation)
+        load_forums(consultation, facilitator=get_user_model().objects.get(username=OFFICER_USERNAME))
     created = _responses(consultation)
     live_demo(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)

@@ -1,4 +1,4 @@
-"""The five staff roles as Wagtail groups, and what each may do (docs/security.md).
+"""The staff roles as Wagtail groups, and what each may do (docs/security.md).
 
 Made by the data migration youth_voice 0006_staff_roles, and again by the demo (a test database
 that was emptied has lost them). Which consultations a participation officer reads is not a
@@ -10,6 +10,7 @@ PLAN_EDITORS = "Plan editors"
 PARTNERSHIP_READERS = "Partnership readers"
 SAFEGUARDING_LEADS = "Safeguarding leads"
 SITE_ADMINISTRATORS = "Site administrators"
+FORUM_FACILITATORS = "Forum facilitators"
 
 MEDIA = [
     "wagtaildocs.add_document",
@@ -25,6 +26,15 @@ SAFEGUARDING = [
     "youth_voice.add_safeguardingrule",
     "youth_voice.change_safeguardingrule",
     "youth_voice.delete_safeguardingrule",
+]
+# Running the forums they are listed on: their members and events (docs/forums.md). Which forums
+# is not a group: it is the forum's own list of facilitators.
+FORUMS = [
+    "youth_voice.view_forummember",
+    "youth_voice.add_forummember",
+    "youth_voice.change_forummember",
+    "youth_voice.add_forumevent",
+    "youth_voice.change_forumevent",
 ]
 ROLES = {
     PARTICIPATION_OFFICERS: {
@@ -69,11 +79,20 @@ ROLES = {
             "youth_voice.add_consultationaccess",
             "youth_voice.change_consultationaccess",
             "youth_voice.delete_consultationaccess",
+            # Every forum, its facilitators and places, and every forum's members and events.
+            "youth_voice.add_forum",
+            "youth_voice.change_forum",
+            "youth_voice.delete_forum",
+            *FORUMS,
             # Unacknowledged alerts are escalated to them.
             *SAFEGUARDING,
             *MEDIA,
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    },
+    FORUM_FACILITATORS: {
+        "permissions": ["wagtailadmin.access_admin", *FORUMS],
+        "pages": [],
     },
 }
 
@@ -86,8 +105,13 @@ def create_roles(Group, Permission, Page, GroupPagePermission):
         group, _ = Group.objects.get_or_create(name=name)
         for dotted in role["permissions"]:
             app_label, codename = dotted.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is None and not _model_exists(Permission, app_label, codename):
+                continue  # a model a later migration makes: that migration runs this again
             group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                permission or Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
         for codename in role["pages"]:
             GroupPagePermission.objects.get_or_create(
@@ -95,6 +119,14 @@ def create_roles(Group, Permission, Page, GroupPagePermission):
                 page=root,
                 permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
             )
+
+
+def _model_exists(Permission, app_label, codename) -> bool:
+    """Whether the model a default permission (`view_forummember`) is about exists at this point
+    of the migrations."""
+    ContentType = Permission._meta.get_field("content_type").related_model
+    model = codename.split("_", 1)[1]
+    return ContentType.objects.filter(app_label=app_label, model=model).exists()
 
 
 def ensure_roles():

@@ -113,6 +113,11 @@ def code_checks(request, consultation_id, reference):
     )
 
 
+def member_sign_in_checks(request, username):
+    """The limits on wrong forum member sign-ins: per address and per username."""
+    return _checks("member_sign_in", address=client_address(request), username=(username or "").lower())
+
+
 def honeypot_filled(consultation_id) -> None:
     """Count a form whose hidden "leave this empty" field was filled (a robot, nearly always)."""
     count([(Limit("honeypot", 1, 24 * 3600), consultation_id)])

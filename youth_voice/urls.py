@@ -4,6 +4,7 @@ from consultations import converters  # noqa: F401 - registers <id:…>
 
 from . import views
 from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
+from .forums import views as forum_views
 from .live import views as live_views
 
 app_name = "youth_voice"
@@ -15,4 +16,10 @@ urlpatterns = [
     # A live session at an event: phones join with the code on the screen, without an account.
     path("join/", live_views.join_form, name="live_join"),
     path("join/<str:code>/", live_views.participant, name="live_participant"),
+    # Youth forums: a forum's public page, and a member's own space (docs/forums.md).
+    path("forums/<slug:slug>/", forum_views.forum_page, name="forum_page"),
+    path("my-forum/", forum_views.my_forum, name="my_forum"),
+    path("my-forum/sign-in/", forum_views.sign_in, name="member_sign_in"),
+    path("my-forum/sign-out/", forum_views.sign_out, name="member_sign_out"),
+    path("my-forum/leave/", forum_views.leave, name="leave_forum"),
 ]

@@ -94,6 +94,9 @@ def keep_consultations_with_responses(request, page):
 # Themes, suggested themes and quotes register their own admin addresses.
 from .analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401
 
+# Forums: the facilitators' views and menu item, and the forum settings (docs/forums.md).
+from .forums import admin_hooks as forum_hooks  # noqa: E402, F401
+
 # Live sessions: starting one, the facilitator's controls and the presenter screen.
 from .live import admin_hooks as live_hooks  # noqa: E402, F401
 

@@ -282,6 +282,9 @@ CHORUS_LIMITS = {
         ("wrong_code_per_response", 10, 3600),
         # Live sessions: one phone's votes and comments, over all its sockets and page posts.
         ("live_vote_per_participant", 30, 10),
+        # Wrong forum member sign-ins (username and sign-in code).
+        ("member_sign_in_per_address", 60, 3600),  # a forum meeting signing in on one wifi
+        ("member_sign_in_per_username", 10, 3600),
     ]
 }
 # How long a form's signed submission key is accepted after the page was shown.

@@ -5,8 +5,9 @@ from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, Safeguarding
 from .access import ConsultationAccess
 from .analysis import AnswerTheme, Quote, Redaction, RedactionKind, SuggestionDecision, Theme
 from .audit import DataRemoval, RemovalKind
-from .forums import Forum, ForumEvent, ForumKind
+from .forums import Forum, ForumEvent, ForumKind, ReservedPlaces
 from .live import CommentStatus, LiveComment, LiveParticipant, LiveSession, LiveState
+from .members import ForumMember, Membership
 from .response import Answer, Channel, GroupMethod, GroupTally, Response, SpeaksFor, Status, split_code
 
 __all__ = [
@@ -27,6 +28,9 @@ __all__ = [
     "Forum",
     "ForumEvent",
     "ForumKind",
+    "ForumMember",
+    "Membership",
+    "ReservedPlaces",
     "GroupMethod",
     "GroupTally",
     "CommentStatus",
