@@ -129,6 +129,17 @@ def can_work_on(user, consultation) -> bool:
     return consultation.permissions_for_user(user).can_edit() or can_read_responses(user, consultation)
 
 
+def can_run_live_session(user, session) -> bool:
+    """Whether this user may present and steer a live session: they may work on its consultation."""
+    return can_work_on(user, session.consultation)
+
+
+def can_moderate_live_comments(user, session) -> bool:
+    """Whether this user may read a live session's comments before approval: what young people
+    write unmoderated is read only by those who may read its consultation's responses."""
+    return can_read_responses(user, session.consultation)
+
+
 def needs_second_factor(user) -> bool:
     """Whether this user must have an authenticator app or a passkey before using the admin."""
     if not _active(user):

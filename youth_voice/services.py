@@ -129,6 +129,14 @@ def _insert(response, answers=(), identities=None) -> str | None:
     raise RuntimeError("Could not allocate a unique response reference.")
 
 
+def open_response(response) -> Response:
+    """Insert a response with no answers yet (a live session's phone, whose votes arrive one by
+    one); when its submission key is stored already, the stored one."""
+    if _insert(response) is None:
+        return _stored(response.consultation, response.submission_key)
+    return response
+
+
 def _stored(consultation, submission_key):
     return Response.objects.filter(
         consultation_id=consultation.answers_page_id, submission_key=submission_key

@@ -280,6 +280,8 @@ CHORUS_LIMITS = {
         ("wrong_code_per_address", 60, 3600),
         ("wrong_code_per_consultation", 600, 3600),
         ("wrong_code_per_response", 10, 3600),
+        # Live sessions: one phone's votes and comments, over all its sockets and page posts.
+        ("live_vote_per_participant", 30, 10),
     ]
 }
 # How long a form's signed submission key is accepted after the page was shown.

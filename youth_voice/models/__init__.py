@@ -5,7 +5,7 @@ from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, Safeguarding
 from .access import ConsultationAccess
 from .audit import DataRemoval, RemovalKind
 from .forums import Forum, ForumEvent, ForumKind
-from .live import LiveSession, LiveState
+from .live import CommentStatus, LiveComment, LiveParticipant, LiveSession, LiveState
 from .response import Answer, Channel, GroupMethod, GroupTally, Response, SpeaksFor, Status, split_code
 
 __all__ = [
@@ -22,6 +22,9 @@ __all__ = [
     "ForumKind",
     "GroupMethod",
     "GroupTally",
+    "CommentStatus",
+    "LiveComment",
+    "LiveParticipant",
     "LiveSession",
     "LiveState",
     "ConsultationAccess",

@@ -60,3 +60,71 @@ class LiveSession(models.Model):
 
     def __str__(self):
         return self.join_code
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the question on screen now, or None before any question or without one."""
+        if not self.question_keys or self.current >= len(self.question_keys):
+            return None
+        return self.question_keys[self.current]
+
+    @property
+    def accepts_votes(self) -> bool:
+        return self.state == LiveState.OPEN
+
+
+class LiveParticipant(models.Model):
+    """A phone that joined a session: a random id and when, nothing about the young person.
+
+    Counted for the presenter's "joined" figure, from the database, so every process agrees."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="participants")
+    participant = models.UUIDField()
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "participant"], name="one_row_per_live_participant")
+        ]
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a facilitator")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class LiveCommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=CommentStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=CommentStatus.PENDING)
+
+    def on(self, question_key):
+        return self.filter(question_key=question_key)
+
+
+class LiveComment(models.Model):
+    """A comment sent to a free-text question during a session. It reaches the presenter screen
+    only once a facilitator approves it; the same words are the participant's stored answer."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="comments")
+    question_key = models.CharField(max_length=36)
+    participant = models.UUIDField()
+    text = models.TextField()
+    status = models.CharField(max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = LiveCommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("live comment")
+        verbose_name_plural = _("live comments")
+
+    def __str__(self):
+        return self.text[:50]

@@ -1,0 +1,166 @@
+"""The live session's websockets: phones at `ws/live/<CODE>/`, the projector at
+`ws/live/<CODE>/presenter/`. Thin: every read and write is a service call (docs/live-sessions.md
+has the protocol). Fan-out goes through the channel layer only, so sockets may sit on any process.
+"""
+
+import asyncio
+
+from channels.db import database_sync_to_async
+
+from .. import access
+from ..consumers import UNKNOWN_PATH, GuardedJsonWebsocketConsumer
+from . import services
+
+FORBIDDEN = 4403
+# Votes arriving together are answered with one count: the presenter hears within this delay.
+RESULTS_COALESCE_SECONDS = 0.02
+
+
+@database_sync_to_async
+def _session(code):
+    session = services.session_by_code(code)
+    return session, (services.question_message(session) if session else None)
+
+
+@database_sync_to_async
+def _join(session, participant) -> bool:
+    return services.join(session, participant)
+
+
+class LiveConsumer(GuardedJsonWebsocketConsumer):
+    """What both sockets share: finding the session by its code and hearing its changes."""
+
+    groups_joined: tuple[str, ...] = ()
+
+    async def connect(self):
+        self.session, question = await _session(self.scope["url_route"]["kwargs"]["code"])
+        await self.accept()
+        if self.session is None:
+            await self.send_error("unknown_code", "There is no live session with this code.")
+            await self.close(code=UNKNOWN_PATH)
+            return
+        if not await self.admitted():
+            await self.close(code=FORBIDDEN)
+            return
+        self.groups_joined = self.groups_to_join()
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.send_json(question)
+        await self.connected()
+
+    async def disconnect(self, code):
+        for group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def admitted(self) -> bool:
+        return True
+
+    def groups_to_join(self):
+        return (services.participants_group(self.session.pk),)
+
+    async def connected(self):
+        pass
+
+    async def live_question(self, event):
+        await self.send_json(event["message"])
+
+
+class ParticipantConsumer(LiveConsumer):
+    participant = None
+
+    async def connected(self):
+        signed = self.scope.get("cookies", {}).get(services.cookie_name(self.session))
+        if signed:
+            await self.identify(signed)
+
+    async def identify(self, signed) -> bool:
+        participant = services.read_participant(self.session, signed)
+        if participant is None:
+            await self.send_error("unknown_participant", "That participant id was not given by this session.")
+            return False
+        self.participant = participant
+        if await _join(self.session, participant):
+            await self.channel_layer.group_send(
+                services.presenters_group(self.session.pk), {"type": "live.changed"}
+            )
+        return True
+
+    async def receive_json(self, content, **kwargs):
+        kind = content.get("type")
+        if kind == "hello":
+            await self.hello(content)
+        elif kind in ("vote", "comment"):
+            await self.answer(kind, content)
+        else:
+            await self.send_error("unknown_type", "Send hello, vote or comment.")
+
+    async def hello(self, content):
+        signed = content.get("participant")
+        if signed is None:
+            _participant, signed = services.new_participant(self.session)
+        if await self.identify(signed):
+            await self.send_json({"type": "welcome", "participant": signed})
+
+    async def answer(self, kind, content):
+        if self.participant is None:
+            await self.send_error("not_joined", 'Send {"type": "hello"} first.')
+            return
+        field = "option" if kind == "vote" else "text"
+        key, value = content.get("question"), content.get(field)
+        if not isinstance(key, str) or not isinstance(value, str):
+            await self.send_error("invalid", f'A {kind} needs "question" and "{field}" as text.')
+            return
+        store = services.record_vote if kind == "vote" else services.record_comment
+        try:
+            await database_sync_to_async(store)(self.session.pk, self.participant, key, value)
+        except services.LiveError as refused:
+            await self.send_error(refused.code, str(refused.message))
+            return
+        await self.send_json({"type": "voted" if kind == "vote" else "commented", "question": key})
+        if kind == "vote":
+            await self.channel_layer.group_send(
+                services.presenters_group(self.session.pk), {"type": "live.changed"}
+            )
+
+    async def live_changed(self, event):
+        """Only presenters listen for counts."""
+
+
+class PresenterConsumer(LiveConsumer):
+    """The projector's socket: the question frames phones get, and the counts after each vote."""
+
+    results_due = False
+
+    async def admitted(self):
+        return await database_sync_to_async(access.can_run_live_session)(self.scope["user"], self.session)
+
+    def groups_to_join(self):
+        return (services.participants_group(self.session.pk), services.presenters_group(self.session.pk))
+
+    async def connected(self):
+        await self.send_results()
+
+    async def disconnect(self, code):
+        await super().disconnect(code)
+        if getattr(self, "pending", None):
+            self.pending.cancel()
+
+    async def receive_json(self, content, **kwargs):
+        await self.send_error("send_only", "The presenter screen only listens; steer from the controls.")
+
+    async def live_question(self, event):
+        await super().live_question(event)
+        await self.live_changed(event)
+
+    async def live_changed(self, event):
+        if not self.results_due:
+            self.results_due = True
+            self.pending = asyncio.ensure_future(self.send_results_soon())
+
+    async def send_results_soon(self):
+        await asyncio.sleep(RESULTS_COALESCE_SECONDS)
+        self.results_due = False  # votes stored from now on are counted in the next frame
+        await self.send_results()
+
+    async def send_results(self):
+        await self.send_json(await database_sync_to_async(services.results_message)(self.session.pk))
