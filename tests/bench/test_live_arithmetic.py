@@ -10,10 +10,10 @@ from tests.bench.live import Vote, latencies_ms, lost_votes, percentile
 
 def test_each_vote_is_shown_by_the_first_later_frame_counting_it():
     votes = [
-        Vote(sent=0.000, acked=0.010),  # 1st acknowledged
-        Vote(sent=0.005, acked=0.030),  # 3rd
-        Vote(sent=0.002, acked=0.020),  # 2nd
-        Vote(sent=0.040, acked=None, error="not_open"),  # refused: never counted
+        Vote("a", sent=0.000, acked=0.010),  # 1st acknowledged
+        Vote("b", sent=0.005, acked=0.030),  # 3rd
+        Vote("c", sent=0.002, acked=0.020),  # 2nd
+        Vote("d", sent=0.040, acked=None, error="not_open"),  # refused: never counted
     ]
     frames = [
         (0.008, 1),  # before the first acknowledgement: shows nothing yet
@@ -26,7 +26,7 @@ def test_each_vote_is_shown_by_the_first_later_frame_counting_it():
 
 
 def test_a_vote_no_frame_shows_is_infinitely_late():
-    votes = [Vote(sent=0.0, acked=0.01), Vote(sent=0.0, acked=0.02)]
+    votes = [Vote("a", sent=0.0, acked=0.01), Vote("b", sent=0.0, acked=0.02)]
     assert latencies_ms(votes, [(0.015, 1)]) == [pytest.approx(15.0), math.inf]
 
 
@@ -45,6 +45,7 @@ def test_percentile(values, fraction, expected):
 
 
 def test_lost_votes_are_acknowledged_votes_missing_from_the_database():
-    votes = [Vote(0, 1), Vote(0, 2), Vote(0, None, "rate_limited"), Vote(0, 3)]
-    assert lost_votes(votes, stored_rows=3) == 0
-    assert lost_votes(votes, stored_rows=1) == 2
+    votes = [Vote("a", 0, 1), Vote("b", 0, 2), Vote("c", 0, None, "rate_limited"), Vote("d", 0, None)]
+    assert lost_votes(votes, {"a", "b"}) == 0
+    # c's vote was refused and d's stored without an answer in time: neither makes up for b's.
+    assert lost_votes(votes, {"a", "c", "d"}) == 1
