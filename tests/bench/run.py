@@ -188,7 +188,11 @@ class Server:
 
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=10)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still working through a backlog (the live figures')
+            self.process.kill()
+            self.process.wait(timeout=10)
         self.log.close()
 
 
