@@ -26,6 +26,7 @@ from home.models import FormField, FormPage, ensure_home_page
 from . import access, demo_welsh
 from .forms import mint_submission_key
 from .journey import Journey
+from .live.demo import live_demo
 from .models import ConsultationAccess, Response, Status
 from .roles import ensure_roles
 from .services import change_response, save_draft, submit_response
@@ -195,6 +196,7 @@ def load_demo(stdout=None):
         _form_page(home)
         _officer(consultation)
     created = _responses(consultation)
+    live_demo(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
     if stdout:
         stdout.write(

@@ -93,6 +93,9 @@ def keep_consultations_with_responses(request, page):
     return None
 
 
+# Live sessions: starting one, the facilitator's controls and the presenter screen.
+from .live import admin_hooks as live_hooks  # noqa: E402, F401
+
 # Safeguarding's admin views, menu item, rule snippet and alert script.
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401
 

@@ -22,7 +22,7 @@ from youth_voice.access import (
     SAFEGUARDING_LEADS,
     SITE_ADMINISTRATORS,
 )
-from youth_voice.models import Alert, ConsultationAccess
+from youth_voice.models import Alert, ConsultationAccess, LiveSession
 
 CHORUS_APPS = ("youth_voice", "consultations", "home", "chorus")
 CHORUS_ADMIN_NAMESPACES = ("consultation_access",)
@@ -65,6 +65,13 @@ EXPECTED = {
     # Alerts are not per consultation: a safeguarding lead sees every one (docs/safeguarding.md).
     "safeguarding_admin:alerts":        (302, 302, 302, 200, 200, 302, 302, 200),
     "safeguarding_admin:alert":         (302, 302, 302, 200, 200, 302, 302, 200),
+    # Live sessions: run by whoever may work on the consultation (youth_voice.access.can_run_live_session);
+    # only those given it also moderate comments there.
+    "live_admin:index":                 (302, 200, 200, 200, 200, 200, 200, 200),
+    "live_admin:start":                 (302, 200, 404, 404, 200, 200, 200, 200),
+    "live_admin:control":               (302, 200, 404, 404, 200, 200, 200, 200),
+    "live_admin:present":               (302, 200, 404, 404, 200, 200, 200, 200),
+    "live_admin:qr":                    (302, 200, 404, 404, 200, 200, 200, 200),
     "consultation_access:index":        (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:index_results": (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:add":          (302, 302, 302, 302, 200, 302, 302, 200),
@@ -129,6 +136,7 @@ def world(db, home, plan, client, django_user_model):
         "superuser": user("superuser", is_superuser=True, is_staff=True),
     }
     access_a = ConsultationAccess.objects.create(consultation=a, user=users["officer"])
+    live_a = LiveSession.objects.create(consultation=a)
     ConsultationAccess.objects.create(consultation=b, user=users["other_officer"])
 
     def ids(page, response):
@@ -140,6 +148,7 @@ def world(db, home, plan, client, django_user_model):
             "alert_id": Alert.objects.get().pk,
             "kind": "svg",
             "initials": "AB",
+            "session_id": live_a.pk,
         }
 
     return {

@@ -29,7 +29,8 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     assert Questionnaire(consultation).stepped
     assert consultation.reference_check().plan_refs_without_question == []
     sent = Response.objects.filter(status=Status.SUBMITTED)
-    assert sent.filter(language="en-gb").count() == 48 and sent.filter(language="cy").count() == 12
+    online = sent.filter(channel="online")
+    assert online.filter(language="en-gb").count() == 48 and online.filter(language="cy").count() == 12
     assert sent.values("respondent_type").distinct().count() >= 4
     assert sent.filter(times_changed=1).count() == 1
     assert Response.objects.filter(status=Status.DRAFT).count() == 1
@@ -75,3 +76,16 @@ def test_demo_exists_in_welsh_with_answers_counted_with_the_english(db, client):
     assert not Response.objects.filter(consultation=welsh).exists()
     welsh_texts = Answer.objects.filter(response__language="cy", text__gt="").values_list("text", flat=True)
     assert "Bwlio ar-lein." in set(welsh_texts) or "Mae popeth yn costio arian." in set(welsh_texts)
+
+
+def test_demo_has_a_finished_live_session_with_votes_and_two_approved_comments(db):
+    from youth_voice.models import LiveSession, LiveState
+
+    call_command("load_demo")
+    call_command("load_demo")
+    session = LiveSession.objects.get()
+    assert session.state == LiveState.ENDED and len(session.question_keys) == 3
+    live = Response.objects.filter(live_session=session, channel="live", speaks_for="individual")
+    assert live.count() == 12
+    assert Answer.objects.filter(response__live_session=session).exclude(option="").count() == 24
+    assert session.comments.approved().count() == 2 and session.comments.pending().count() == 1

@@ -276,15 +276,28 @@ def results_message(session_id) -> dict:
     key = session.current_key
     message = {"type": "results", "question": key, "joined": session.participants.count()}
     if key is None:
-        return message | {"answered": 0, "counts": {}, "comments": []}
+        return message | {"answered": 0, "counts": {}, "comments": [], "cloud": []}
     answers = Answer.objects.filter(response__live_session=session, question=_identity(session, key))
     counts = answers.exclude(option="").values("option").annotate(n=Count("id"))
-    approved = session.comments.approved().on(key)
+    approved = list(session.comments.approved().on(key).values_list("text", flat=True))
     return message | {
         "answered": answers.values("response").distinct().count(),
         "counts": {row["option"]: row["n"] for row in counts},
-        "comments": list(approved.values_list("text", flat=True)),
+        "comments": approved,
+        "cloud": [[w.word, w.size] for w in word_cloud(approved)],
     }
+
+
+def own_answer(session, participant) -> str | None:
+    """What this participant answered to the question on screen (an option code or their
+    comments), or None: the no-JavaScript page says so and lets them change it."""
+    key = session.current_key
+    if key is None or participant is None:
+        return None
+    rows = Answer.objects.filter(
+        response__live_session=session, response__submission_key=participant, question__question_key=key
+    ).values_list("option", "text")
+    return next((option or text for option, text in rows), None)
 
 
 def participants_group(session_id) -> str:
