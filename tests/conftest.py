@@ -30,6 +30,15 @@ def fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    """Channels' database_sync_to_async closes "old" connections around every call, as Django
+    does around a request. Inside a test's transaction on PostgreSQL that closes the test's own
+    connection (its autocommit is off), and the next query fails; Django's test client leaves
+    its request signals' close out for the same reason."""
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
+
+
+@pytest.fixture(autouse=True)
 def english_until_asked():
     """A request in Welsh leaves Welsh active in the thread (Django's LocaleMiddleware does not
     deactivate it): start every test in the default language."""
