@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from channels.layers import channel_layers
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.management import call_command
@@ -73,6 +74,19 @@ def fresh_cache():
     yield
     cache.clear()
     PER_REVISION.clear()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    """Channels' database_sync_to_async closes "old" connections around every call, as Django
+    does around a request. Inside a test's transaction on PostgreSQL that closes the test's own
+    connection (its autocommit is off), and the next query fails; Django's test client leaves
+    its request signals' close out for the same reason. Each test's event loop also gets a fresh
+    channel layer: a Redis layer made in another loop holds locks bound to that loop."""
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -180,3 +180,16 @@ def forums_facilitated_by(user):
 def can_facilitate(user, forum) -> bool:
     """Whether this user may see and manage this forum's members and events."""
     return forums_facilitated_by(user).filter(pk=forum.pk).exists()
+
+
+def can_watch_responses_arrive(user, consultation) -> bool:
+    """Whether this user may keep a consultation's live dashboard open over a websocket: they read
+    its responses, and have the second factor the admin asks of them over HTTP. A websocket is not
+    an admin request, so chorus.staff_sessions' middleware never sees it: the rule is asked here."""
+    from allauth.mfa.utils import is_mfa_enabled
+
+    from chorus.staff_sessions import SECOND_FACTORS  # it imports this module: imported when asked
+
+    if not can_read_responses(user, consultation):
+        return False
+    return not needs_second_factor(user) or is_mfa_enabled(user, SECOND_FACTORS)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from .dashboard.announce import announce_after_commit
 from .models import Answer, Channel, DataRemoval, RemovalKind, Response, Status
 from .models.response import new_response_reference
 from .safeguarding.screening import screen_answers
@@ -53,9 +54,11 @@ def _answer_rows(response, answers, identities):
 
 def store_answers(response, answer_objects, *, at=None):
     """The one place answer rows are written, for every channel: stored, then screened for
-    safeguarding in the same transaction (see youth_voice/safeguarding/)."""
+    safeguarding in the same transaction (see youth_voice/safeguarding/); officers' live
+    dashboards are told once it commits (youth_voice/dashboard/)."""
     stored = Answer.objects.bulk_create(answer_objects)
     screen_answers(response, stored, at=at)
+    announce_after_commit(response.consultation_id)
     return stored
 
 

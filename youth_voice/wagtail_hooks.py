@@ -17,6 +17,7 @@ from consultations.models import ConsultationPage
 
 from . import access, admin_views
 from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
+from .dashboard.views import live_dashboard
 from .models import ConsultationAccess, Response
 
 app_name = "youth_voice_admin"
@@ -25,6 +26,7 @@ urlpatterns = [
     path("<id:page_id>/", admin_views.response_list, name="responses"),
     path("<id:page_id>/summary/", admin_views.summary, name="summary"),
     path("<id:page_id>/summary/<id:question_id>/", admin_views.question_texts, name="question_texts"),
+    path("<id:page_id>/live/", live_dashboard, name="live"),
     path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
     path("<id:page_id>/export-codes.csv", admin_views.export_codes, name="export_codes"),
     path("<id:page_id>/<reference:reference>/", admin_views.response_detail, name="response"),

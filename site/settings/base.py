@@ -138,7 +138,13 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # channels_redis waits up to 5 s in a blocking BZPOPMIN for each process's messages;
+            # redis-py's own default read timeout is also 5 s, so a socket left quiet for 5 s was
+            # cut off with a server error (1011). A longer read timeout lets the wait end first.
+            # `capacity` is per process, not per socket: every socket of a daphne process shares
+            # one queue, and the default 100 made a busy live session drop presenter updates
+            # (group_send skips a full queue) and fail sends with ChannelFull.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30}], "capacity": 2000},
         }
     }
 else:

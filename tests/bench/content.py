@@ -68,7 +68,7 @@ JOURNEY_ABOUT_YOU = {
 }
 
 
-def _consultation(slug, *, stepped=False) -> ConsultationPage:
+def bench_consultation(slug, *, stepped=False) -> ConsultationPage:
     """A published consultation asking QUESTIONS; stepped: a section every second question."""
     now = timezone.now()
     page = ConsultationPage(
@@ -250,12 +250,12 @@ WELSH_WORDS = {
 def make_bench_pages() -> dict:
     """The journey's questionnaire (one page) and its peer; the 5-step questionnaire and, per step, a
     peer with that step's fields."""
-    journey = _consultation("bench-journey")
+    journey = bench_consultation("bench-journey")
     questions = list(journey.questions.all())
     peer, peer_answers = form_peer(questions, "bench-form")
     answers = journey_answers(journey)
     check_journey_answers(journey, answers)
-    stepped = _consultation("bench-steps", stepped=True)
+    stepped = bench_consultation("bench-steps", stepped=True)
     step_questions = list(stepped.questions.all())
     welsh = translate(stepped, "cy", WELSH_WORDS | {stepped.title: f"Mainc {stepped.slug}"})
     step_peers = {}
@@ -357,7 +357,7 @@ def random_answer(kind, rng) -> list[dict]:
 def fill_responses(count, batch=10_000):
     """`count` submitted responses to the 10 questions, written with bulk_create. Returns the
     consultation and what a correct summary says, unfiltered and filtered by FILTERS."""
-    consultation = _consultation("bench-summary")
+    consultation = bench_consultation("bench-summary")
     identities = {i.reference: i.pk for i in consultation.question_identities.all()}
     kinds = {ref: kind for ref, kind, _settings in QUESTIONS}
     rng = random.Random(10)

@@ -5,7 +5,7 @@ Prints one line per figure, `BENCH <name> <value> <unit>`, with the budget's ver
 one. Nothing here asserts a budget (budgets are read, not tested), but a figure that could only
 come from broken work (a journey that stored nothing, a summary with wrong totals) stops the run.
 
-`BENCH_ONLY=page,journey,summary,import` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
+`BENCH_ONLY=page,journey,summary,import,live` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
 databases (PostgreSQL at `BENCH_POSTGRES_URL`, by default
 postgres://postgres@127.0.0.1:5432/chorus_bench_<hash of this checkout's path>, dropped and
 created afresh; `REDIS_URL` is not
@@ -48,6 +48,10 @@ How each figure is measured, and why the comparison is fair:
   Before timing, every question's figures (respondents, counts per option, first places, texts,
   the mean) are checked against what was written, so a fast but wrong summary cannot pass.
   Baseline: one COUNT over the same answers (filtered alike).
+- live_p95_ms, live_lost_votes, live_p95_ms_2proc, live_lost_votes_2proc, join_page_bytes
+  (PostgreSQL): 1,000 phones voting in a live session with the presenter screen connected, on one
+  daphne process and on two behind Redis (`BENCH_REDIS_URL`, by default db 5 of this machine's);
+  tests/bench/live.py says how each is measured and what its baseline is.
 - import_ms_1mb (budget ≤ 10,000 ms; SQLite): the same for a generated 1 MB draft of 2,000
   paragraphs.
 - import_ms_150kb (budget ≤ 2,000 ms; SQLite): importing a generated 150 KB plain-text draft of
@@ -85,7 +89,7 @@ POSTGRES_URL = os.environ.get(
     "BENCH_POSTGRES_URL",
     f"postgres://postgres@127.0.0.1:5432/chorus_bench_{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}",
 )
-FIGURES = ("page", "journey", "summary", "import")
+FIGURES = ("page", "journey", "summary", "import", "live")
 BUDGETS = {  # name: (operator, budget)
     "journey_ratio_sqlite": (">=", 1.5),
     "journey_ratio_postgres": (">=", 1.5),
@@ -98,6 +102,11 @@ BUDGETS = {  # name: (operator, budget)
     "import_ms_150kb": ("<=", 2_000),
     "plan_page_bytes": ("<=", 60_000),
     "import_ms_1mb": ("<=", 10_000),
+    "live_p95_ms": ("<=", 250),
+    "live_lost_votes": ("<=", 0),
+    "live_p95_ms_2proc": ("<=", 250),
+    "live_lost_votes_2proc": ("<=", 0),
+    "join_page_bytes": ("<=", 14_336),
 }
 PHONE = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -179,7 +188,11 @@ class Server:
 
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=10)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still working through a backlog (the live figures')
+            self.process.kill()
+            self.process.wait(timeout=10)
         self.log.close()
 
 
@@ -377,29 +390,10 @@ def page_weights(bench, env):
 
     plan_url = make_bench_plan()
     with Server(env, "daphne-pages.log") as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-            + ["--disable-component-update"],
-        )
+        browser = phone_browser(playwright)
 
         def weigh(path):
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-            )
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-            sizes = {}
-            cdp.on(
-                "Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"])
-            )
-            response = page.goto(f"http://127.0.0.1:{server.port}{path}", wait_until="networkidle")
-            if response.status != 200:
-                raise RuntimeError(f"{path} answered {response.status}: nothing to weigh")
-            context.close()
-            return sum(sizes.values()), len(sizes)
+            return weigh_page(browser, server, path)
 
         steps = {}
         for step, path in ((1, bench["steps_url"]), (3, bench["steps_url"] + "?step=3")):
@@ -429,6 +423,59 @@ def page_weights(bench, env):
     report("welsh_step_page_bytes", max(welsh_steps.values()), "bytes", "the same two screens in Welsh")
     plain = len(gzip.compress(plan_text().encode()))
     report("plan_page_bytes", plan, "bytes", f"{plan / plain:.2f}x the draft's plain text, gzip-compressed")
+
+
+def phone_browser(playwright):
+    return playwright.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        + ["--disable-component-update"],
+    )
+
+
+def weigh_page(browser, server, path):
+    """(bytes on the wire, requests) for a cold load of `path` on a phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    sizes = {}
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    response = page.goto(f"http://127.0.0.1:{server.port}{path}", wait_until="networkidle")
+    if response.status != 200:
+        raise RuntimeError(f"{path} answered {response.status}: nothing to weigh")
+    context.close()
+    return sum(sizes.values()), len(sizes)
+
+
+def join_page_weight(bench):
+    """join_page_bytes: the live session's participant page, weighed like the questionnaire's steps."""
+    from playwright.sync_api import sync_playwright
+
+    def weigh_join_page(server, code):
+        with sync_playwright() as playwright:
+            browser = phone_browser(playwright)
+            peer, _ = weigh_page(browser, server, bench["step_peer_urls"][1])
+            try:
+                ours, requests = weigh_page(browser, server, f"/join/{code}/")
+            except RuntimeError as problem:
+                print(f"BENCH join_page_bytes not measured: {problem}", flush=True)
+                return
+            finally:
+                browser.close()
+        note = (
+            f"{requests} requests; {ours / peer:.2f}x a Wagtail form page with two questions ({peer} bytes)"
+        )
+        report("join_page_bytes", ours, "bytes", note)
+
+    return weigh_join_page
+
+
+def live(bench, env):
+    from tests.bench.live import live_figures
+
+    live_figures(env, report, Server, join_page_weight(bench))
 
 
 # --- In-process figures --------------------------------------------------------------------------
@@ -501,6 +548,8 @@ def bench_database(db, only):
         summary_ms(db)
     if "import" in only and db == "sqlite":
         import_ms()
+    if "live" in only and db == "postgres":  # two processes share one database: PostgreSQL's job
+        live(bench, env)
 
 
 def fresh_postgres(url) -> str | None:
@@ -537,7 +586,7 @@ def main():
     )
     manage("collectstatic", "--noinput", env=server_env(f"sqlite:///{WORK / 'static.sqlite3'}"))
     for db in databases:
-        if db != "sqlite" and not only & {"journey", "summary"}:
+        if db != "sqlite" and not only & {"journey", "summary", "live"}:
             continue  # pages and the import are measured on SQLite only
         if db == "sqlite":
             url = f"sqlite:///{WORK / 'bench.sqlite3'}"

@@ -46,6 +46,7 @@ EXPECTED = {
     "youth_voice_admin:responses":      (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:summary":        (302, 404, 200, 404, 404, 200, 404, 200),
     "youth_voice_admin:question_texts": (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:live":           (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:export":         (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:export_codes":   (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:response":       (302, 404, 404, 404, 404, 200, 404, 200),

@@ -1,24 +1,11 @@
 """A live session on the shared test consultation: Q1 (yes/no), Q6.2 (choose one), Q6.1 (free text)."""
 
 import pytest
-from channels.layers import channel_layers
 from django.test import Client
 
 from youth_voice.live import services
 
 ORIGIN = (b"origin", b"http://localhost")
-
-
-@pytest.fixture(autouse=True)
-def consumers_on_the_tests_connection(monkeypatch):
-    """The consumers' database calls come back to the test's thread (async_to_sync), into its
-    transaction. Channels closes "old" connections around each call, and on PostgreSQL that would
-    close the test's own (it is not in autocommit): keep it. Each test's event loop gets a fresh
-    channel layer, as a Redis layer made in another loop holds locks bound to that loop."""
-    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
-    channel_layers.backends.clear()
-    yield
-    channel_layers.backends.clear()
 
 
 @pytest.fixture
