@@ -17,6 +17,7 @@ from consultations.models import ConsultationPage
 
 from . import access, admin_views
 from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
+from .groups import admin_views as group_views
 from .models import ConsultationAccess, Response
 
 app_name = "youth_voice_admin"
@@ -27,6 +28,9 @@ urlpatterns = [
     path("<id:page_id>/summary/<id:question_id>/", admin_views.question_texts, name="question_texts"),
     path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
     path("<id:page_id>/export-codes.csv", admin_views.export_codes, name="export_codes"),
+    path("<id:page_id>/groups/new/", group_views.new, name="group_new"),
+    path("<id:page_id>/groups/<reference:group_reference>/", group_views.edit, name="group"),
+    path("<id:page_id>/groups/<reference:group_reference>/delete/", group_views.delete, name="group_delete"),
     path("<id:page_id>/<reference:reference>/", admin_views.response_detail, name="response"),
 ]
 
