@@ -25,6 +25,7 @@ from home.models import FormField, FormPage, ensure_home_page
 
 from . import access, demo_welsh
 from .forms import mint_submission_key
+from .groups.demo import demo_group_response
 from .journey import Journey
 from .models import ConsultationAccess, Response, Status
 from .roles import ensure_roles
@@ -196,6 +197,7 @@ def load_demo(stdout=None):
         _officer(consultation)
     created = _responses(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
+    created += demo_group_response(consultation)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

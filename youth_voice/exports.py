@@ -10,7 +10,8 @@ Two files, linked side by side in the admin:
 
 Individuals and groups are rows of one file, told apart by `speaks_for`: a group's row has its
 size, age range, method, forum and event, its agreed answers in the answer columns, and its
-tallies in tally columns (`Q6.2 tally a-week`) that individuals leave empty.
+tallies in tally columns (`Q6.2 tally a-week`, after the response's own columns and before the
+answers) that individuals leave empty.
 
 Both are streamed a row at a time, with memory flat for any number of responses.
 """
@@ -83,24 +84,28 @@ def response_rows(consultation, user=None, *, codes=False):
     columns = [
         (identity, question, identity.options()) for identity, question in questions_in_order(consultation)
     ]
+    # Tally columns come after the response's own, before the answers: a block groups fill in.
+    tallied = [
+        (identity, option)
+        for identity, _question, options in columns
+        for option in _tallied(identity, options)
+    ]
     if codes:
         header = [name for name, _label in RESPONSE_COLUMNS]
+        header += [f"Q{identity.column_reference} tally {option.code}" for identity, option in tallied]
         for identity, _question, options in columns:
             header += identity.kind_class.csv_columns(identity.column_reference, options)
-            header += [
-                f"Q{identity.column_reference} tally {option.code}" for option in _tallied(identity, options)
-            ]
     else:
         header = [label for _name, label in RESPONSE_COLUMNS]
+        header += [
+            _("Q%(reference)s tally: %(option)s")
+            % {"reference": identity.column_reference, "option": option.label}
+            for identity, option in tallied
+        ]
         for identity, question, options in columns:
             prompt = question.prompt if question is not None else identity.prompt
             header += identity.kind_class.csv_headings(identity.column_reference, prompt, options)
-            header += [
-                _("Q%(reference)s tally: %(option)s")
-                % {"reference": identity.column_reference, "option": option.label}
-                for option in _tallied(identity, options)
-            ]
-    return chain([header], _rows(consultation, columns, codes, user))
+    return chain([header], _rows(consultation, columns, tallied, codes, user))
 
 
 def _tallied(identity, options) -> list:
@@ -108,7 +113,7 @@ def _tallied(identity, options) -> list:
     return options if identity.kind_class.tallied else []
 
 
-def _rows(consultation, columns, codes, user):
+def _rows(consultation, columns, tallied, codes, user):
     responses = (
         Response.objects.for_consultation(consultation)
         .submitted()
@@ -125,10 +130,10 @@ def _rows(consultation, columns, codes, user):
             by_question.setdefault(answer.question_id, []).append(answer)
         tallies = {(tally.question_id, tally.option): tally.count for tally in response.tallies.all()}
         row = [value(response, name) for name, _label in RESPONSE_COLUMNS]
+        row += [tallies.get((identity.pk, option.code), "") for identity, option in tallied]
         for identity, _question, options in columns:
             kind, answers = identity.kind_class, by_question.get(identity.pk, [])
             row += kind.csv_code_cells(options, answers) if codes else kind.csv_cells(options, answers)
-            row += [tallies.get((identity.pk, option.code), "") for option in _tallied(identity, options)]
         yield [safe_cell(cell) for cell in row]
 
 

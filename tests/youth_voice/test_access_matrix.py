@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from consultations.translating import translate
 from tests.conftest import give_second_factor, make_consultation, submit_answers
 from tests.consultations.test_translations import WELSH
+from tests.youth_voice.groups.conftest import record_group
 from youth_voice.access import (
     PARTICIPATION_OFFICERS,
     PARTNERSHIP_READERS,
@@ -22,7 +23,7 @@ from youth_voice.access import (
     SAFEGUARDING_LEADS,
     SITE_ADMINISTRATORS,
 )
-from youth_voice.models import Alert, ConsultationAccess
+from youth_voice.models import Alert, ConsultationAccess, Forum
 
 CHORUS_APPS = ("youth_voice", "consultations", "home", "chorus")
 CHORUS_ADMIN_NAMESPACES = ("consultation_access",)
@@ -48,6 +49,9 @@ EXPECTED = {
     "youth_voice_admin:export":         (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:export_codes":   (302, 404, 404, 404, 404, 200, 404, 200),
     "youth_voice_admin:response":       (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:group_new":      (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:group":          (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:group_delete":   (302, 404, 404, 404, 404, 200, 404, 200),
     "plan_import:import":               (302, 200, 302, 302, 200, 200, 200, 200),
     "plan_import:report":               (302, 302, 302, 302, 302, 302, 302, 302),
     "welsh_plan_import:import":         (302, 200, 302, 302, 200, 200, 200, 200),
@@ -108,6 +112,10 @@ def world(db, home, plan, client, django_user_model):
     a_welsh = translate(a, "cy", WELSH)
     answers = {"1": (["no"], "Too long"), "6.1": "Someone to talk to"}
     response_a, response_b = submit_answers(a, answers), submit_answers(b, answers)
+    forum = Forum.objects.create(name="Harrowby Vale Youth Forum")
+    group_a, group_b = (
+        record_group(page, size=12, forum=forum, tallies={"1": {"yes": 9}}) for page in (a, b)
+    )
     submit_answers(a, {"6.1": "my dad hits me when he is drunk"})  # flagged: an alert to open
 
     def user(name, group=None, **extra):
@@ -130,9 +138,10 @@ def world(db, home, plan, client, django_user_model):
     access_a = ConsultationAccess.objects.create(consultation=a, user=users["officer"])
     ConsultationAccess.objects.create(consultation=b, user=users["other_officer"])
 
-    def ids(page, response):
+    def ids(page, response, group):
         return {
             "page_id": page.pk,
+            "group_reference": group.reference,
             "question_id": response.answers.first().question_id,
             "reference": response.reference,
             "pk": access_a.pk,
@@ -143,11 +152,11 @@ def world(db, home, plan, client, django_user_model):
 
     return {
         "users": users,
-        "own": ids(a, response_a),
-        "welsh": {**ids(a, response_a), "page_id": a_welsh.pk},
-        "other": ids(b, response_b),
-        # A's response and question under B's id.
-        "swapped": {**ids(a, response_a), "page_id": b.pk},
+        "own": ids(a, response_a, group_a),
+        "welsh": {**ids(a, response_a, group_a), "page_id": a_welsh.pk},
+        "other": ids(b, response_b, group_b),
+        # A's responses and question under B's id.
+        "swapped": {**ids(a, response_a, group_a), "page_id": b.pk},
     }
 
 
@@ -176,7 +185,7 @@ def test_every_role_gets_exactly_the_expected_status(client, world, case):
     for name, _route, route_args in chorus_admin_urls():
         if case != "own" and "page_id" not in route_args:
             continue  # not about a consultation: asked once
-        if case == "swapped" and not {"reference", "question_id"} & set(route_args):
+        if case == "swapped" and not {"reference", "group_reference", "question_id"} & set(route_args):
             continue  # nothing to swap
         for role, user in world["users"].items():
             seen[name, role] = status_of(client, user, name, route_args, world[case])
