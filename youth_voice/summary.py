@@ -101,8 +101,8 @@ def questions_in_order(consultation) -> list[tuple]:
 def summarise(consultation, filters=None, text_sample_size=TEXT_SAMPLE_SIZE) -> ConsultationSummary:
     filters = filters or {}
     questions = questions_in_order(consultation)
-    answers = individual_answers(consultation, filters).filter(
-        question__in=[identity for identity, _ in questions]
+    answers = Answer.objects.filter(question__in=[identity for identity, _ in questions]).of_responses(
+        filters
     )
 
     groups, texts = defaultdict(dict), defaultdict(int)
@@ -121,9 +121,10 @@ def summarise(consultation, filters=None, text_sample_size=TEXT_SAMPLE_SIZE) -> 
         .values_list("pk", "group_size")
     )
     series = group_series(group_sizes)
+    _take_away_groups(groups, texts, series)
     summaries = []
     for identity, question in questions:
-        if question is None and identity.pk not in groups and identity.pk not in series:
+        if question is None and not groups.get(identity.pk) and identity.pk not in series:
             continue  # retired before anyone answered it
         figures = identity.kind_class.figures(
             identity.options(), groups.get(identity.pk, {}), texts[identity.pk]
@@ -142,11 +143,28 @@ def summarise(consultation, filters=None, text_sample_size=TEXT_SAMPLE_SIZE) -> 
     )
 
 
+def _take_away_groups(groups, texts, series):
+    """Leave only individuals in the grouped counts, by taking away the groups' own answer rows.
+
+    The one grouped pass reads every answer from the answers' index alone; groups are few and
+    their rows are read anyway (to list their agreed answers), so subtracting them costs nothing
+    where leaving them out of the pass would cost a lookup per answer."""
+    for question_id, said in series.items():
+        counts = groups[question_id]
+        for rows in said.agreed.values():
+            for row in rows:
+                key = (row.option, row.position, row.number)
+                counts[key] -= 1
+                if not counts[key]:
+                    del counts[key]
+                if not row.option and row.number is None:
+                    texts[question_id] -= 1
+
+
 def individual_answers(consultation, filters=None):
     """Answers of individual responses matching the filters: a group's are a series of their own.
 
-    Groups are found through their own small index, and left out by response id, so the answers
-    are still read from their index alone."""
+    Groups are found through their own small index and left out by response id."""
     answers = Answer.objects.of_responses(filters or {})
     groups = Response.objects.filter(consultation=consultation).groups()
     if groups.exists():

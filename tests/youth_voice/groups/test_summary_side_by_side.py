@@ -3,6 +3,8 @@
 Five individuals and two groups (of 12 and of 8), every figure worked out by hand."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from youth_voice.summary import summarise, texts_for
 
@@ -105,3 +107,16 @@ def test_a_channel_filter_keeps_the_groups_from_that_channel(consultation, group
         1,
         8,
     )
+
+
+def test_the_summary_reads_as_many_queries_for_many_groups_as_for_one(consultation, individuals, forum):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            summarise(consultation)
+        return len(captured)
+
+    record_group(consultation, size=10, forum=forum, tallies={"1": {"yes": 4}}, agreed={"6.1": "One"})
+    one = queries()
+    for size in (11, 12, 13):
+        record_group(consultation, size=size, forum=forum, tallies={"1": {"yes": 4}}, agreed={"6.1": "More"})
+    assert queries() == one
