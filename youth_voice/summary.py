@@ -150,15 +150,16 @@ def _take_away_groups(groups, texts, series):
     their rows are read anyway (to list their agreed answers), so subtracting them costs nothing
     where leaving them out of the pass would cost a lookup per answer."""
     for question_id, said in series.items():
-        counts = groups[question_id]
-        for rows in said.agreed.values():
-            for row in rows:
-                key = (row.option, row.position, row.number)
-                counts[key] -= 1
-                if not counts[key]:
-                    del counts[key]
-                if not row.option and row.number is None:
-                    texts[question_id] -= 1
+        counts = groups.get(question_id, {})
+        for row in (row for rows in said.agreed.values() for row in rows):
+            key = (row.option, row.position, row.number)
+            if key not in counts:  # a question the pass did not read (not in the questionnaire)
+                continue
+            counts[key] -= 1
+            if not counts[key]:
+                del counts[key]
+            if not row.option and row.number is None:
+                texts[question_id] -= 1
 
 
 def individual_answers(consultation, filters=None):
