@@ -20,6 +20,8 @@ from .services import DETAIL_FIELDS, where_from
 from .tallies import tally_problem
 
 AGE_LIMIT = 25  # the oldest a young person the partnerships hear can be
+# Bounds every tally too (none may pass the group's size), within what every database's integer holds.
+LARGEST_GROUP = 100_000
 
 
 def tally_name(question, code) -> str:
@@ -88,11 +90,13 @@ class GroupResponseForm(ResponseForm):
             group_size=forms.IntegerField(
                 label=_("How many young people does it speak for?"),
                 min_value=2,
+                max_value=LARGEST_GROUP,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
                 error_messages={
                     "required": _("Enter how many young people the group speaks for, like 20."),
                     "invalid": _("Enter how many young people the group speaks for, like 20."),
                     "min_value": _("A group speaks for at least 2 young people."),
+                    "max_value": _("A group speaks for at most %(limit_value)s young people."),
                 },
             ),
             youngest=_age_field(_("Youngest age")),

@@ -141,6 +141,7 @@ def test_tallies_of_a_choose_any_question_may_add_up_to_more_than_the_group(cons
     "changes, field, message",
     [
         ({"group_size": "1"}, "group_size", "A group speaks for at least 2 young people."),
+        ({"group_size": "99999999999"}, "group_size", "A group speaks for at most 100000 young people."),
         ({"group_size": ""}, "group_size", "Enter how many young people the group speaks for, like 20."),
         ({"forum": ""}, "forum", "Choose the forum, or the event, the group's response came from."),
         ({"method": ""}, "method", "Choose how the group reached its view."),
