@@ -12,15 +12,18 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from consultations.models import ConsultationPage, QuestionIdentity
 
 from . import access
 from .exports import csv_download
-from .models import AgeBand, Channel, RespondentType, Response, Status
+from .models import AgeBand, Channel, RespondentType, Response, SpeaksFor, Status
 from .models.response import FILTER_FIELDS
 from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order, summarise, texts_for
+
+SPEAKS_FOR_CHOICES = [(SpeaksFor.INDIVIDUAL, _lazy("Individuals")), (SpeaksFor.GROUP, _lazy("Groups"))]
 
 
 def responses_view(allowed=access.can_read_responses, visible=access.can_read_responses):
@@ -54,6 +57,7 @@ def _consultation(page_id):
 def _filters(request, consultation) -> dict:
     """The officer's filters, combined; unknown values are ignored."""
     allowed = {
+        "speaks_for": set(SpeaksFor.values),
         "respondent_type": set(RespondentType.values),
         "age_band": set(AgeBand.values),
         "channel": set(Channel.values),
@@ -82,6 +86,7 @@ def _context(request, consultation, title, **extra):
         "filters": filters,
         "filter_query": urlencode({k: v for k, v in filters.items() if v}),
         "filter_choices": [
+            ("speaks_for", _("Individuals or groups"), SPEAKS_FOR_CHOICES),
             ("respondent_type", _("Respondent"), RespondentType.choices),
             ("age_band", _("Age band"), AgeBand.choices),
             ("channel", _("Channel"), Channel.choices),
@@ -112,7 +117,10 @@ def consultation_index(request):
 def response_list(request, page_id):
     consultation = _consultation(page_id)
     responses = (
-        Response.objects.for_consultation(consultation).submitted().matching(_filters(request, consultation))
+        Response.objects.for_consultation(consultation)
+        .submitted()
+        .matching(_filters(request, consultation))
+        .select_related("forum", "event")
     )
     paginator = Paginator(responses, 50)
     return TemplateResponse(
@@ -163,6 +171,8 @@ def summary(request, page_id):
     figures_only = not access.can_read_responses(request.user, consultation)
     for item in summarised.questions:
         item.texts = [] if figures_only else redact_for(request.user, item.texts)
+        for agreed in item.groups.agreed:
+            agreed.rows = [] if figures_only else redact_for(request.user, agreed.rows)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",

@@ -27,6 +27,7 @@ from . import access, demo_welsh
 from .analysis.demo import load_analysis_demo
 from .forms import mint_submission_key
 from .forums.demo import load_forums
+from .groups.demo import demo_group_response
 from .journey import Journey
 from .live.demo import live_demo
 from .models import ConsultationAccess, Response, Status
@@ -204,6 +205,7 @@ def load_demo(stdout=None):
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
     created += paper_demo.paper_form(consultation, _demo_data, OFFICER_USERNAME)
     load_analysis_demo(consultation)
+    created += demo_group_response(consultation)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

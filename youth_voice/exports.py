@@ -8,6 +8,11 @@ Two files, linked side by side in the admin:
 - the **codes** export, for software: stable headers (field names, `Q6.1`, `Q7 swimming`) that do not
   change when wording does, and the stored codes (`young_person`, `13_15`, `yes`).
 
+Individuals and groups are rows of one file, told apart by `speaks_for`: a group's row has its
+size, age range, method, forum and event, its agreed answers in the answer columns, and its
+tallies in tally columns (`Q6.2 tally a-week`, after the response's own columns and before the
+answers) that individuals leave empty.
+
 Both are streamed a row at a time, with memory flat for any number of responses.
 """
 
@@ -34,6 +39,13 @@ RESPONSE_COLUMNS = [
     ("channel", _("Channel")),
     ("language", _("Language")),
     ("speaks_for", _("Speaks for")),
+    ("group_size", _("Young people in the group")),
+    ("youngest", _("Youngest age in the group")),
+    ("oldest", _("Oldest age in the group")),
+    ("method", _("How the group reached its view")),
+    ("forum", _("Forum")),
+    ("event", _("Forum event")),
+    ("notes", _("Notes on the group")),
     ("publication", _("Publication")),
     ("respondent_type", _("Respondent type")),
     ("age_band", _("Age band")),
@@ -72,31 +84,53 @@ def response_rows(consultation, user=None, *, codes=False):
     columns = [
         (identity, question, identity.options()) for identity, question in questions_in_order(consultation)
     ]
+    # Tally columns come after the response's own, before the answers: a block groups fill in.
+    tallied = [
+        (identity, option)
+        for identity, _question, options in columns
+        for option in _tallied(identity, options)
+    ]
     if codes:
         header = [name for name, _label in RESPONSE_COLUMNS]
+        header += [f"Q{identity.column_reference} tally {option.code}" for identity, option in tallied]
         for identity, _question, options in columns:
             header += identity.kind_class.csv_columns(identity.column_reference, options)
     else:
         header = [label for _name, label in RESPONSE_COLUMNS]
+        header += [
+            _("Q%(reference)s tally: %(option)s")
+            % {"reference": identity.column_reference, "option": option.label}
+            for identity, option in tallied
+        ]
         for identity, question, options in columns:
             prompt = question.prompt if question is not None else identity.prompt
             header += identity.kind_class.csv_headings(identity.column_reference, prompt, options)
-    return chain([header], _rows(consultation, columns, codes, user))
+    return chain([header], _rows(consultation, columns, tallied, codes, user))
 
 
-def _rows(consultation, columns, codes, user):
+def _tallied(identity, options) -> list:
+    """The options a group's tallies can be given for (none for a question answered in words)."""
+    return options if identity.kind_class.tallied else []
+
+
+def _rows(consultation, columns, tallied, codes, user):
     responses = (
         Response.objects.for_consultation(consultation)
         .submitted()
         .order_by("submitted_at", "id")
-        .prefetch_related(Prefetch("answers", queryset=with_flags(Answer.objects.order_by("position", "id"))))
+        .select_related("forum", "event")
+        .prefetch_related(
+            Prefetch("answers", queryset=with_flags(Answer.objects.order_by("position", "id"))), "tallies"
+        )
     )
     value = _response_value if codes else _readable_value
     for response in responses.iterator(chunk_size=2000):
         by_question = {}
         for answer in redact_for(user, response.answers.all()):
             by_question.setdefault(answer.question_id, []).append(answer)
+        tallies = {(tally.question_id, tally.option): tally.count for tally in response.tallies.all()}
         row = [value(response, name) for name, _label in RESPONSE_COLUMNS]
+        row += [tallies.get((identity.pk, option.code), "") for identity, option in tallied]
         for identity, _question, options in columns:
             kind, answers = identity.kind_class, by_question.get(identity.pk, [])
             row += kind.csv_code_cells(options, answers) if codes else kind.csv_cells(options, answers)

@@ -113,9 +113,10 @@ def submit_response(
     return SubmissionOutcome(response, created=True, secret=secret)
 
 
-def _insert(response, answers=(), identities=None) -> str | None:
+def _insert(response, answers=(), identities=None, also_store=None) -> str | None:
     """Insert a new response and its answers under a fresh reference; returns its secret, or None
-    when its submission key was stored already.
+    when its submission key was stored already. `also_store(response)` writes any other rows of
+    it (a group's tallies) in the same transaction.
 
     Insert first and let the unique constraints catch a resubmission: the common case (a new
     response) then costs no extra query. A taken reference (rare) is simply drawn again.
@@ -129,6 +130,8 @@ def _insert(response, answers=(), identities=None) -> str | None:
                 store_answers(
                     response, list(_answer_rows(response, answers, identities)), at=response.submitted_at
                 )
+                if also_store:
+                    also_store(response)
             return secret
         except IntegrityError:
             if _stored(response.consultation, response.submission_key):

@@ -18,6 +18,7 @@ from consultations.models import ConsultationPage
 from . import access, admin_views
 from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
 from .dashboard.views import live_dashboard
+from .groups import admin_views as group_views
 from .models import ConsultationAccess, Response
 
 app_name = "youth_voice_admin"
@@ -29,6 +30,9 @@ urlpatterns = [
     path("<id:page_id>/live/", live_dashboard, name="live"),
     path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
     path("<id:page_id>/export-codes.csv", admin_views.export_codes, name="export_codes"),
+    path("<id:page_id>/groups/new/", group_views.new, name="group_new"),
+    path("<id:page_id>/groups/<reference:group_reference>/", group_views.edit, name="group"),
+    path("<id:page_id>/groups/<reference:group_reference>/delete/", group_views.delete, name="group_delete"),
     path("<id:page_id>/<reference:reference>/", admin_views.response_detail, name="response"),
 ]
 

@@ -126,6 +126,12 @@ class QuestionKind:
     can_lead = False
     # Whether the summary shows a distribution with mean and median.
     numeric = False
+    # Whether a group can answer with how many of its members chose each option ("Yes 14, No 6").
+    tallied = False
+
+    def choices_each(self, question) -> int:
+        """How many options one person may choose: what a group's tallies can add up to, per member."""
+        return 1
 
     def options(self, question) -> list[Option]:
         return []

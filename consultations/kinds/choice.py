@@ -46,6 +46,7 @@ class ChooseOne(QuestionKind):
     label = _("Choose one")
     settings = ("options",)
     can_lead = True
+    tallied = True
 
     def options(self, question):
         return question.option_list()
@@ -180,6 +181,9 @@ class ChooseAny(ChooseOne):
                 **common,
             )
         }
+
+    def choices_each(self, question):
+        return question.max_choices or len(self.options(question))
 
     def chosen_codes(self, question, name, data):
         return set(data.getlist(name)) - {""}

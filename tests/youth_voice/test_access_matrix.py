@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from consultations.translating import translate
 from tests.conftest import give_second_factor, make_consultation, submit_answers
 from tests.consultations.test_translations import WELSH
+from tests.youth_voice.groups.conftest import record_group
 from youth_voice.access import (
     PARTICIPATION_OFFICERS,
     PARTNERSHIP_READERS,
@@ -63,6 +64,9 @@ EXPECTED = {
     "analysis:quotes":                  (302, 404, 404, 404, 404, 200, 404, 200),
     "analysis:quote_new":               (302, 404, 404, 404, 404, 200, 404, 200),
     "analysis:quote":                   (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:group_new":      (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:group":          (302, 404, 404, 404, 404, 200, 404, 200),
+    "youth_voice_admin:group_delete":   (302, 404, 404, 404, 404, 200, 404, 200),
     "plan_import:import":               (302, 200, 302, 302, 200, 200, 200, 200),
     "plan_import:report":               (302, 302, 302, 302, 302, 302, 302, 302),
     "welsh_plan_import:import":         (302, 200, 302, 302, 200, 200, 200, 200),
@@ -148,6 +152,10 @@ def world(db, home, plan, client, django_user_model):
     a_welsh = translate(a, "cy", WELSH)
     answers = {"1": (["no"], "Too long"), "6.1": "Someone to talk to"}
     response_a, response_b = submit_answers(a, answers), submit_answers(b, answers)
+    forum = Forum.objects.create(name="Harrowby Vale Youth Forum")
+    group_a, group_b = (
+        record_group(page, size=12, forum=forum, tallies={"1": {"yes": 9}}) for page in (a, b)
+    )
     submit_answers(a, {"6.1": "my dad hits me when he is drunk"})  # flagged: an alert to open
 
     def user(name, group=None, **extra):
@@ -175,7 +183,7 @@ def world(db, home, plan, client, django_user_model):
     membership, _code = add_member(forum, username="member", alias="Member", age=15, by=users["superuser"])
     event = forum.events.create(title="Meeting", date="2026-10-10")
 
-    def ids(page, response):
+    def ids(page, response, group):
         written = response.answers.exclude(text="").first()
         theme, _made = Theme.objects.get_or_create(consultation=page, name="Waiting times")
         quote, _made = Quote.objects.get_or_create(answer=written, excerpt=written.text)
@@ -184,6 +192,7 @@ def world(db, home, plan, client, django_user_model):
             "answer_id": written.pk,
             "quote_id": quote.pk,
             "page_id": page.pk,
+            "group_reference": group.reference,
             "question_id": response.answers.first().question_id,
             "reference": response.reference,
             "pk": access_a.pk,
@@ -198,11 +207,11 @@ def world(db, home, plan, client, django_user_model):
 
     return {
         "users": users,
-        "own": ids(a, response_a),
-        "welsh": {**ids(a, response_a), "page_id": a_welsh.pk},
-        "other": ids(b, response_b),
-        # A's response and question under B's id.
-        "swapped": {**ids(a, response_a), "page_id": b.pk},
+        "own": ids(a, response_a, group_a),
+        "welsh": {**ids(a, response_a, group_a), "page_id": a_welsh.pk},
+        "other": ids(b, response_b, group_b),
+        # A's responses and question under B's id.
+        "swapped": {**ids(a, response_a, group_a), "page_id": b.pk},
     }
 
 
@@ -231,9 +240,8 @@ def test_every_role_gets_exactly_the_expected_status(client, world, case):
     for name, _route, route_args in chorus_admin_urls():
         if case != "own" and "page_id" not in route_args:
             continue  # not about a consultation: asked once
-        if case == "swapped" and not {"reference", "question_id", "theme_id", "answer_id", "quote_id"} & set(
-            route_args
-        ):
+        swapped_ids = {"reference", "group_reference", "question_id", "theme_id", "answer_id", "quote_id"}
+        if case == "swapped" and not swapped_ids & set(route_args):
             continue  # nothing to swap
         for role, user in world["users"].items():
             seen[name, role] = status_of(client, user, name, route_args, world[case])

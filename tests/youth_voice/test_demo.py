@@ -28,7 +28,7 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     assert any(q.show_if_reference for q in questions)
     assert Questionnaire(consultation).stepped
     assert consultation.reference_check().plan_refs_without_question == []
-    sent = Response.objects.filter(status=Status.SUBMITTED)
+    sent = Response.objects.filter(status=Status.SUBMITTED).individual()
     online = sent.filter(channel="online")
     assert online.filter(language="en-gb").count() == 48 and online.filter(language="cy").count() == 12
     assert (
@@ -38,6 +38,13 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     assert sent.filter(times_changed=1).count() == 1
     assert Response.objects.filter(status=Status.DRAFT).count() == 1
     assert Answer.objects.filter(text__gt="").exists()
+    group = Response.objects.groups().get()  # the youth forum's residential weekend
+    assert (group.group_size, group.event.forum.name, group.tallies.count()) == (
+        18,
+        "Harrowby Vale Youth Forum",
+        8,
+    )
+    assert group.answers.get().text.startswith("Come back to the forum")
 
     signed_in = client.post("/accounts/login/", {"login": OFFICER_EMAIL, "password": OFFICER_PASSWORD})
     assert signed_in.status_code == 302

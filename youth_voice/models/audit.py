@@ -13,6 +13,7 @@ class RemovalKind(models.TextChoices):
     RETENTION = "retention", "Retention period ended: contact details and free text removed"
     ERASURE = "erasure", "Deleted by the young person with their code"
     WITHDRAWAL = "withdrawal", "Withdrawn by the young person with their code"
+    DELETION = "deletion", "A group response deleted by an officer"
 
 
 class AppendOnly(Exception):

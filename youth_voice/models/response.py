@@ -82,7 +82,7 @@ class ResponseQuerySet(models.QuerySet):
         )
 
 
-FILTER_FIELDS = ("respondent_type", "age_band", "channel", "area", "language")
+FILTER_FIELDS = ("speaks_for", "respondent_type", "age_band", "channel", "area", "language")
 
 
 class Response(models.Model):
@@ -162,7 +162,16 @@ class Response(models.Model):
                 name="group_size_only_for_groups",
             ),
         ]
-        indexes = [models.Index(fields=["consultation", "status", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["consultation", "status", "submitted_at"]),
+            # Groups are few: summaries find them (to keep them out of individuals' figures)
+            # through this small index, which individual submissions never write to.
+            models.Index(
+                fields=["consultation", "status"],
+                condition=models.Q(speaks_for=SpeaksFor.GROUP),
+                name="group_responses",
+            ),
+        ]
 
     def __str__(self):
         return self.reference
