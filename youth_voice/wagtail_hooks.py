@@ -92,6 +92,8 @@ def keep_consultations_with_responses(request, page):
 
 
 # Safeguarding's admin views, menu item, rule snippet and alert script.
+# Feeding back: feedback and recommendation screens, the board, the overdue-feedback panel.
+from .feedback import admin_hooks as feedback_hooks  # noqa: E402, F401
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401
 
 # The officer's workspace (dashboard panel, consultations listing, new, copy, share) registers its own hooks.

@@ -4,6 +4,14 @@ from consultations.about_you import AgeBand, Publication, RespondentType
 from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, SafeguardingRule
 from .access import ConsultationAccess
 from .audit import DataRemoval, RemovalKind
+from .feedback import (
+    FeedbackEmail,
+    FeedbackItem,
+    FeedbackStatus,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationStatus,
+)
 from .forums import Forum, ForumEvent, ForumKind
 from .live import LiveSession, LiveState
 from .response import Answer, Channel, GroupMethod, GroupTally, Response, SpeaksFor, Status, split_code
@@ -17,6 +25,12 @@ __all__ = [
     "Answer",
     "Channel",
     "DataRemoval",
+    "FeedbackEmail",
+    "FeedbackItem",
+    "FeedbackStatus",
+    "ProgressUpdate",
+    "Recommendation",
+    "RecommendationStatus",
     "Forum",
     "ForumEvent",
     "ForumKind",
