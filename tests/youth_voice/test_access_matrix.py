@@ -22,7 +22,7 @@ from youth_voice.access import (
     SAFEGUARDING_LEADS,
     SITE_ADMINISTRATORS,
 )
-from youth_voice.models import Alert, ConsultationAccess
+from youth_voice.models import Alert, ConsultationAccess, Recommendation
 
 CHORUS_APPS = ("youth_voice", "consultations", "home", "chorus")
 CHORUS_ADMIN_NAMESPACES = ("consultation_access",)
@@ -64,6 +64,12 @@ EXPECTED = {
     # Alerts are not per consultation: a safeguarding lead sees every one (docs/safeguarding.md).
     "safeguarding_admin:alerts":        (302, 302, 302, 200, 200, 302, 302, 200),
     "safeguarding_admin:alert":         (302, 302, 302, 200, 200, 302, 302, 200),
+    # Feedback and recommendations: the people who work on a consultation; the board lists what each may read.
+    "feedback_admin:board":             (302, 200, 200, 200, 200, 200, 200, 200),
+    "feedback_admin:consultation":      (302, 200, 404, 404, 200, 200, 200, 200),
+    "feedback_admin:publish":           (302, 405, 404, 404, 405, 405, 405, 405),
+    "feedback_admin:add_recommendation": (302, 200, 404, 404, 200, 200, 200, 200),
+    "feedback_admin:recommendation":    (302, 200, 404, 404, 200, 200, 200, 200),
     "consultation_access:index":        (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:index_results": (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:add":          (302, 302, 302, 302, 200, 302, 302, 200),
@@ -128,6 +134,8 @@ def world(db, home, plan, client, django_user_model):
         "superuser": user("superuser", is_superuser=True, is_staff=True),
     }
     access_a = ConsultationAccess.objects.create(consultation=a, user=users["officer"])
+    for page in (a, b):  # R1 of each
+        Recommendation.objects.create(consultation=page, text="Act", owner="Board", due_date="2027-01-31")
     ConsultationAccess.objects.create(consultation=b, user=users["other_officer"])
 
     def ids(page, response):
@@ -139,6 +147,7 @@ def world(db, home, plan, client, django_user_model):
             "alert_id": Alert.objects.get().pk,
             "kind": "svg",
             "initials": "AB",
+            "number": 1,
         }
 
     return {

@@ -59,8 +59,8 @@ def consultation_feedback(request, consultation):
     )
 
 
+@feedback_view  # not found before "use POST": nobody learns of a consultation they do not work on
 @require_POST
-@feedback_view
 def publish(request, consultation):
     if not access.can_publish_feedback(request.user, consultation):
         raise PermissionDenied

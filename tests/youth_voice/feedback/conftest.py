@@ -33,13 +33,13 @@ def close_with_feedback(
     home, plan=None, *, slug="closed", items=ITEMS, due_in_days=10, closed_days_ago=20, **fields
 ):
     """A consultation that closed `closed_days_ago`, promising feedback `due_in_days` from today."""
+    fields.setdefault("feedback_due", timezone.localdate() + timedelta(days=due_in_days))
     page = make_consultation(
         home,
         plan,
         slug=slug,
         opens_delta=-closed_days_ago - 30,
         closes_delta=-closed_days_ago,
-        feedback_due=timezone.localdate() + timedelta(days=due_in_days),
         **fields,
     )
     for order, item in enumerate(items):
