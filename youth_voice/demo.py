@@ -24,6 +24,7 @@ from consultations.plans.models.aims import ensure_standard_aims
 from home.models import FormField, FormPage, ensure_home_page
 
 from . import access, demo_welsh
+from .feedback import demo as feedback_demo
 from .forms import mint_submission_key
 from .journey import Journey
 from .models import ConsultationAccess, Response, Status
@@ -196,6 +197,7 @@ def load_demo(stdout=None):
         _officer(consultation)
     created = _responses(consultation)
     created += demo_welsh.welsh_responses(demo_welsh.translate_demo(consultation), _demo_data, _valid_form)
+    feedback_demo.load_feedback_demo(home)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

@@ -122,3 +122,27 @@ def test_overdue_is_a_matter_of_the_date_and_not_done(consultation):
     assert not made.is_overdue(date(2027, 3, 1))
     made.status = "done"
     assert not made.is_overdue(date(2027, 3, 2))
+
+
+def test_the_demo_has_published_feedback_three_recommendations_and_a_late_consultation(
+    db, client, django_user_model
+):
+    from django.core.management import call_command
+
+    from consultations.models import ConsultationPage
+    from youth_voice.demo import OFFICER_EMAIL
+    from youth_voice.feedback.admin_hooks import overdue_rows
+
+    call_command("load_demo")
+    call_command("load_demo")  # twice: nothing new
+    published = ConsultationPage.objects.get(slug="buses-2026", locale__language_code="en-gb")
+    assert published.feedback_state() == "published"
+    assert [r.status for r in published.recommendations.all()] == ["done", "on_track", "at_risk"]
+    assert published.recommendations.get(number=1).updates.count() == 2
+    assert "Bus fares for under-19s will be £1 from April." in client.get(published.url).content.decode()
+    welsh = published.get_translation(
+        published.__class__.objects.get(slug="buses-2026", locale__language_code="cy").locale
+    )
+    assert "Bydd tocyn bws i bobl dan 19 oed yn £1 o fis Ebrill." in client.get(welsh.url).content.decode()
+    officer = django_user_model.objects.get(email=OFFICER_EMAIL)
+    assert [c.slug for c, _days in overdue_rows(officer)] == ["youth-clubs-2026"]
