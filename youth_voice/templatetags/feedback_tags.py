@@ -17,7 +17,7 @@ def published_feedback(consultation):
 @register.simple_tag(takes_context=True)
 def feedback_for_paragraph(context, consultation, reference):
     """The published feedback for a paragraph's question, read once per page however many paragraphs."""
-    if consultation is None or not reference:
+    if not consultation or not reference:  # a plan version page has no consultation
         return None
     key = ("feedback-by-reference", consultation.pk)
     if key not in context.render_context:
