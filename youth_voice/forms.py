@@ -82,6 +82,10 @@ def validate_contact(value):
         )
 
 
+# The adults' "tell me when the feedback is published" tick (youth_voice.feedback.notifications).
+FEEDBACK_EMAIL = "feedback_email"
+
+
 def about_you_fields(page) -> dict[str, forms.Field]:
     """The "about you" fields this consultation asks, in the order people read them."""
     asked, required = set(page.about_you_asked), set(page.about_you_required)
@@ -153,10 +157,6 @@ def about_you_fields(page) -> dict[str, forms.Field]:
             ),
         )
     return fields
-
-
-# The adults' "tell me when the feedback is published" tick (youth_voice.feedback.notifications).
-FEEDBACK_EMAIL = "feedback_email"
 
 
 class ResponseForm(forms.Form):

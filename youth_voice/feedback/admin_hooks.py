@@ -38,7 +38,8 @@ def register_board_menu_item():
 
 @hooks.register("register_page_listing_buttons")
 def feedback_listing_button(page, user, next_url=None):
-    if isinstance(page.specific_deferred, ConsultationPage) and access.can_work_on_feedback(user, page):
+    consultation = page.specific_deferred
+    if isinstance(consultation, ConsultationPage) and access.can_work_on_feedback(user, consultation):
         yield ListingButton(
             _("Feedback"), reverse("feedback_admin:consultation", args=[page.pk]), priority=17
         )

@@ -146,3 +146,8 @@ def test_the_demo_has_published_feedback_three_recommendations_and_a_late_consul
     assert "Bydd tocyn bws i bobl dan 19 oed yn £1 o fis Ebrill." in client.get(welsh.url).content.decode()
     officer = django_user_model.objects.get(email=OFFICER_EMAIL)
     assert [c.slug for c, _days in overdue_rows(officer)] == ["youth-clubs-2026"]
+
+
+def test_the_page_explorer_offers_feedback_on_each_consultation(admin_client, home, consultation):
+    text = admin_client.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
+    assert reverse("feedback_admin:consultation", args=[consultation.pk]) in text
