@@ -48,7 +48,7 @@ class AboutYouField(models.TextChoices):
 
 
 # Every "about you" answer a response keeps, publication consent included.
-RESPONSE_DETAILS = [*AboutYouField.values, "publication"]
+RESPONSE_DETAILS = [*AboutYouField.values, "publication", "feedback_email"]
 
 # Contact details: hidden from, never required of and never stored for under-13s.
 PERSONAL_DETAILS = (

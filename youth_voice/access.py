@@ -193,3 +193,27 @@ def can_watch_responses_arrive(user, consultation) -> bool:
     if not can_read_responses(user, consultation):
         return False
     return not needs_second_factor(user) or is_mfa_enabled(user, SECOND_FACTORS)
+
+
+def can_work_on_feedback(user, consultation) -> bool:
+    """Whether this user may write a consultation's feedback and its recommendations: the
+    people who work on it (they may edit it, or it is given to them)."""
+    return can_work_on(user, consultation)
+
+
+def can_publish_feedback(user, consultation) -> bool:
+    """Whether this user may make a consultation's feedback public: they may publish its page."""
+    return can_work_on(user, consultation) and consultation.permissions_for_user(user).can_publish()
+
+
+def consultations_with_recommendations_for(user):
+    """The consultations (first versions) whose recommendations this user may read on the board:
+    those they work on, and for partnership readers every published one."""
+    if not _active(user):
+        return ConsultationPage.objects.none()
+    shown = consultations_in_workspace_for(user).values("pk")
+    if may_list_figures(user):
+        return first_versions().filter(
+            Q(pk__in=shown) | Q(pk__in=consultations_with_figures_for(user).values("pk"))
+        )
+    return first_versions().filter(pk__in=shown)

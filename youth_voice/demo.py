@@ -25,6 +25,7 @@ from home.models import FormField, FormPage, ensure_home_page
 
 from . import access, demo_welsh
 from .analysis.demo import load_analysis_demo
+from .feedback import demo as feedback_demo
 from .forms import mint_submission_key
 from .forums.demo import load_forums
 from .groups.demo import demo_group_response
@@ -206,6 +207,7 @@ def load_demo(stdout=None):
     created += paper_demo.paper_form(consultation, _demo_data, OFFICER_USERNAME)
     load_analysis_demo(consultation)
     created += demo_group_response(consultation)
+    feedback_demo.load_feedback_demo(home)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

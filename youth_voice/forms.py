@@ -82,6 +82,10 @@ def validate_contact(value):
         )
 
 
+# The adults' "tell me when the feedback is published" tick (youth_voice.feedback.notifications).
+FEEDBACK_EMAIL = "feedback_email"
+
+
 def about_you_fields(page) -> dict[str, forms.Field]:
     """The "about you" fields this consultation asks, in the order people read them."""
     asked, required = set(page.about_you_asked), set(page.about_you_required)
@@ -143,6 +147,15 @@ def about_you_fields(page) -> dict[str, forms.Field]:
     for name, token in autocomplete.items():
         if name in fields:
             fields[name].widget.attrs["autocomplete"] = token
+    if AboutYouField.CONTACT in fields and ADULT_RESPONDENTS & set(page.respondent_types):
+        fields[FEEDBACK_EMAIL] = forms.BooleanField(
+            label=_("Email me when the feedback is published (adults only)"),
+            required=False,
+            help_text=_(
+                "For parents, carers, professionals and organisations who gave an email address. "
+                "We email you once, and never young people."
+            ),
+        )
     return fields
 
 
@@ -208,7 +221,13 @@ class ResponseForm(forms.Form):
                 cleaned_data[name] = ""
             if cleaned_data.get("publication") == Publication.WITH_NAME:
                 cleaned_data["publication"] = Publication.WITHOUT_NAME
+            cleaned_data[FEEDBACK_EMAIL] = False
             return
+        if cleaned_data.get(FEEDBACK_EMAIL):
+            if cleaned_data.get("respondent_type") not in ADULT_RESPONDENTS:
+                cleaned_data[FEEDBACK_EMAIL] = False  # only adults are emailed; nobody is refused over it
+            elif "@" not in (cleaned_data.get("contact") or ""):
+                self.add_error(FEEDBACK_EMAIL, _("To be emailed, give your email address above."))
         if cleaned_data.get("respondent_type") in ADULT_RESPONDENTS:
             for name in personal:
                 if name in self.page.about_you_required and not (cleaned_data.get(name) or "").strip():
@@ -227,6 +246,8 @@ class ResponseForm(forms.Form):
         names = [name for name in AboutYouField.values if name in self.fields] + ["publication"]
         about = {name: self.cleaned_data.get(name) or "" for name in names if name in self.fields}
         about["publication"] = about.get("publication") or Publication.WITHOUT_NAME
+        if FEEDBACK_EMAIL in self.fields:
+            about[FEEDBACK_EMAIL] = bool(self.cleaned_data.get(FEEDBACK_EMAIL))
         if not about.get("name") and about.get("publication") == Publication.WITH_NAME:
             about["publication"] = Publication.WITHOUT_NAME  # no name to publish with
         return about
@@ -241,7 +262,7 @@ class ResponseForm(forms.Form):
 
     @property
     def personal_fields(self):
-        return [self[name] for name in PERSONAL_DETAILS if name in self.fields]
+        return [self[name] for name in (*PERSONAL_DETAILS, FEEDBACK_EMAIL) if name in self.fields]
 
     @staticmethod
     def new_submission_key() -> str:

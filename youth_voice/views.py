@@ -107,6 +107,7 @@ def _fresh_screen(request, journey, screen):
         request.get_full_path(),
         screen.number,
         page.status,
+        page.feedback_state(),  # "late" comes with a date, not with a new revision
         published_generation(),
         get_language(),
     )

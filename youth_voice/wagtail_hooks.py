@@ -100,6 +100,10 @@ def keep_consultations_with_responses(request, page):
 # Themes, suggested themes and quotes register their own admin addresses.
 from .analysis import wagtail_hooks as analysis_hooks  # noqa: E402, F401
 
+# Safeguarding's admin views, menu item, rule snippet and alert script.
+# Feeding back: feedback and recommendation screens, the board, the overdue-feedback panel.
+from .feedback import admin_hooks as feedback_hooks  # noqa: E402, F401
+
 # Forums: the facilitators' views and menu item, and the forum settings (docs/forums.md).
 from .forums import admin_hooks as forum_hooks  # noqa: E402, F401
 
@@ -108,8 +112,6 @@ from .live import admin_hooks as live_hooks  # noqa: E402, F401
 
 # Paper and event forms (typed up one at a time, or imported from a file) register their own pages.
 from .paper import admin_hooks as paper_hooks  # noqa: E402, F401
-
-# Safeguarding's admin views, menu item, rule snippet and alert script.
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401
 
 # The officer's workspace (dashboard panel, consultations listing, new, copy, share) registers its own hooks.

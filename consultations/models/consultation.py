@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
+from youth_voice.feedback.promise import FeedbackPromise
+
 from ..about_you import (
     AboutYouField,
     ChoiceListField,
@@ -108,7 +110,7 @@ def storable_questions(questions) -> list:
     return stored
 
 
-class ConsultationPage(Page):
+class ConsultationPage(FeedbackPromise, Page):
     """A consultation open for responses from its opening time until it closes (or until further notice)."""
 
     overview = RichTextField(features=RICH_TEXT_FEATURES)
@@ -224,6 +226,7 @@ class ConsultationPage(Page):
             [FieldRowPanel([FieldPanel("feedback_published_at"), FieldPanel("retention_months")])],
             heading="How long responses are kept",
         ),
+        *FeedbackPromise.feedback_panels,
         HelpPanel(template="consultations/admin/reference_check_panel.html", heading="Question references"),
     ]
 

@@ -24,6 +24,7 @@ def edit_data(consultation, questions, **overrides):
         "areas": consultation.areas,
         "retention_months": consultation.retention_months,
         "related_documents": inline_formset([]),
+        "feedback_items": inline_formset([]),
         "questions": inline_formset(questions, initial=consultation.questions.count()),
         "action-publish": "publish",
     }

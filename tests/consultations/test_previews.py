@@ -30,6 +30,7 @@ NEW_CONSULTATION = {
     "closes_at": "2030-01-01 10:00",
     "audience": "",
     "related_documents": inline_formset([]),
+    "feedback_items": inline_formset([]),
     "questions": inline_formset(
         [
             {

@@ -24,7 +24,7 @@ from youth_voice.access import (
     SITE_ADMINISTRATORS,
 )
 from youth_voice.forums.services import add_member
-from youth_voice.models import Alert, ConsultationAccess, Forum, LiveSession, Quote, Theme
+from youth_voice.models import Alert, ConsultationAccess, Forum, LiveSession, Quote, Recommendation, Theme
 
 CHORUS_APPS = ("youth_voice", "consultations", "home", "chorus")
 CHORUS_ADMIN_NAMESPACES = ("consultation_access", "forum_settings")
@@ -90,6 +90,12 @@ EXPECTED = {
     "live_admin:control":               (302, 200, 404, 404, 200, 200, 200, 200),
     "live_admin:present":               (302, 200, 404, 404, 200, 200, 200, 200),
     "live_admin:qr":                    (302, 200, 404, 404, 200, 200, 200, 200),
+    # Feedback and recommendations: the people who work on a consultation; the board lists what each may read.
+    "feedback_admin:board":             (302, 200, 200, 200, 200, 200, 200, 200),
+    "feedback_admin:consultation":      (302, 200, 404, 404, 200, 200, 200, 200),
+    "feedback_admin:publish":           (302, 405, 404, 404, 405, 405, 405, 405),
+    "feedback_admin:add_recommendation": (302, 200, 404, 404, 200, 200, 200, 200),
+    "feedback_admin:recommendation":    (302, 200, 404, 404, 200, 200, 200, 200),
     "consultation_access:index":        (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:index_results": (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:add":          (302, 302, 302, 302, 200, 302, 302, 200),
@@ -177,6 +183,8 @@ def world(db, home, plan, client, django_user_model):
     }
     access_a = ConsultationAccess.objects.create(consultation=a, user=users["officer"])
     live_a = LiveSession.objects.create(consultation=a)
+    for page in (a, b):  # R1 of each
+        Recommendation.objects.create(consultation=page, text="Act", owner="Board", due_date="2027-01-31")
     ConsultationAccess.objects.create(consultation=b, user=users["other_officer"])
     # A forum under the same pk as A's access record, so one `pk` serves both viewsets.
     forum = Forum.objects.create(pk=access_a.pk, name="Youth forum")
@@ -203,6 +211,7 @@ def world(db, home, plan, client, django_user_model):
             "forum_id": forum.pk,
             "member_id": membership.member_id,
             "event_id": event.pk,
+            "number": 1,
         }
 
     return {

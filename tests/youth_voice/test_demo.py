@@ -9,6 +9,8 @@ from tests.conftest import set_up_authenticator
 from youth_voice.demo import OFFICER_EMAIL, OFFICER_PASSWORD
 from youth_voice.models import Answer, Response, Status
 
+DEMO_SLUG = "have-your-say-2027-2030"  # the open one (the feedback demo adds two closed ones)
+
 
 def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     call_command("load_demo")
@@ -21,14 +23,14 @@ def test_demo_has_everything_the_loop_needs_and_is_idempotent(db, client):
     assert len(markers) >= 6
     assert any(len(paragraphs) >= 2 for paragraphs in plan.paragraphs_by_ref().values())
 
-    consultation = ConsultationPage.objects.get(locale__language_code="en-gb")
+    consultation = ConsultationPage.objects.get(locale__language_code="en-gb", slug=DEMO_SLUG)
     questions = consultation.questions.all()
     assert questions.count() >= 6
     assert {q.kind for q in questions} == set(KINDS)
     assert any(q.show_if_reference for q in questions)
     assert Questionnaire(consultation).stepped
     assert consultation.reference_check().plan_refs_without_question == []
-    sent = Response.objects.filter(status=Status.SUBMITTED).individual()
+    sent = Response.objects.filter(status=Status.SUBMITTED, consultation=consultation).individual()
     online = sent.filter(channel="online")
     assert online.filter(language="en-gb").count() == 48 and online.filter(language="cy").count() == 12
     assert (
@@ -74,8 +76,8 @@ def test_demo_plan_is_imported_from_a_word_document_in_two_versions_with_headlin
 def test_demo_exists_in_welsh_with_answers_counted_with_the_english(db, client):
     call_command("load_demo")
     call_command("load_demo")  # still idempotent with its Welsh versions
-    english = ConsultationPage.objects.get(locale__language_code="en-gb")
-    welsh = ConsultationPage.objects.get(locale__language_code="cy")
+    english = ConsultationPage.objects.get(locale__language_code="en-gb", slug=DEMO_SLUG)
+    welsh = ConsultationPage.objects.get(locale__language_code="cy", translation_key=english.translation_key)
     assert welsh.answers_page_id == english.pk and welsh.url == "/cy/dweud-eich-dweud-2027-2030/"
     html = client.get(welsh.url).content.decode()
     assert "Ydy’r drafft yn glir am beth mae’n rhaid i’r cynllun ei gyflawni?" in html

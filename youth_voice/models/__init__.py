@@ -5,6 +5,14 @@ from ..safeguarding.models import Alert, AuditEntry, FlaggedAnswer, Safeguarding
 from .access import ConsultationAccess
 from .analysis import AnswerTheme, Quote, Redaction, RedactionKind, SuggestionDecision, Theme
 from .audit import DataRemoval, RemovalKind
+from .feedback import (
+    FeedbackEmail,
+    FeedbackItem,
+    FeedbackStatus,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationStatus,
+)
 from .forums import Forum, ForumEvent, ForumKind, ReservedPlaces
 from .live import CommentStatus, LiveComment, LiveParticipant, LiveSession, LiveState
 from .members import ForumMember, Membership
@@ -25,6 +33,12 @@ __all__ = [
     "Theme",
     "Channel",
     "DataRemoval",
+    "FeedbackEmail",
+    "FeedbackItem",
+    "FeedbackStatus",
+    "ProgressUpdate",
+    "Recommendation",
+    "RecommendationStatus",
     "Forum",
     "ForumEvent",
     "ForumKind",

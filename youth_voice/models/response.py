@@ -146,6 +146,8 @@ class Response(models.Model):
     organisation = models.CharField(max_length=200, blank=True)
     contact = models.CharField("email or telephone", max_length=254, blank=True)
     postal_address = models.TextField(blank=True)
+    # An adult with an email address asked to be told when the feedback is published (youth_voice.feedback).
+    feedback_email = models.BooleanField(default=False)
 
     objects = ResponseQuerySet.as_manager()
 

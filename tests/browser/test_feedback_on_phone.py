@@ -1,0 +1,37 @@
+"""A young person reads on a phone what happened because of what young people said, in English
+and in Welsh, and the page says honestly when feedback is late."""
+
+import pytest
+from playwright.sync_api import expect
+
+from consultations.models import ConsultationPage
+
+pytestmark = pytest.mark.browser
+
+
+def test_young_person_reads_you_said_we_did_on_a_phone(demo, phone):
+    published = ConsultationPage.objects.get(slug="buses-2026", locale__language_code="en-gb")
+    page = phone
+
+    page.goto(demo + published.url)
+    expect(page.get_by_role("heading", name="You said, we did")).to_be_visible()
+    fares = page.locator("#feedback-2")
+    expect(fares).to_contain_text("Bus fares for under-19s will be £1 from April.")
+    expect(fares).to_contain_text("Agreed")
+    late_bus = page.locator("#feedback-3")
+    expect(late_bus).to_contain_text("Not taken forward")
+    expect(late_bus).to_contain_text("No company would run it")
+    # Nothing wider than the phone: no sideways scrolling to read it.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    page.get_by_role("link", name="Cymraeg").click()
+    expect(page.get_by_role("heading", name="Dywedoch chi, gwnaethon ni")).to_be_visible()
+    expect(page.locator("#feedback-2")).to_contain_text(
+        "Bydd tocyn bws i bobl dan 19 oed yn £1 o fis Ebrill."
+    )
+
+
+def test_the_page_says_when_feedback_is_late(demo, phone):
+    late = ConsultationPage.objects.get(slug="youth-clubs-2026", locale__language_code="en-gb")
+    phone.goto(demo + late.url)
+    expect(phone.locator(".feedback-late")).to_contain_text("It is late; we are sorry.")

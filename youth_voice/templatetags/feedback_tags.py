@@ -1,0 +1,25 @@
+"""Template tags that show published feedback where it belongs: the consultation page, the plan
+paragraphs, the receipt code pages and (at merge) a forum's own space."""
+
+from django import template
+
+from ..feedback.services import feedback_by_reference
+from ..feedback.services import published_feedback as published_items
+
+register = template.Library()
+
+
+@register.simple_tag
+def published_feedback(consultation):
+    return published_items(consultation)
+
+
+@register.simple_tag(takes_context=True)
+def feedback_for_paragraph(context, consultation, reference):
+    """The published feedback for a paragraph's question, read once per page however many paragraphs."""
+    if not consultation or not reference:  # a plan version page has no consultation
+        return None
+    key = ("feedback-by-reference", consultation.pk)
+    if key not in context.render_context:
+        context.render_context[key] = feedback_by_reference(consultation)
+    return context.render_context[key].get(reference)
