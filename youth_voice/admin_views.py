@@ -17,6 +17,7 @@ from consultations.models import ConsultationPage, QuestionIdentity
 
 from . import access
 from .exports import csv_download
+from .figures.shared import suppress_summary
 from .models import AgeBand, Channel, RespondentType, Response, Status
 from .models.response import FILTER_FIELDS
 from .safeguarding.visibility import redact_for, with_flags
@@ -163,6 +164,8 @@ def summary(request, page_id):
     figures_only = not access.can_read_responses(request.user, consultation)
     for item in summarised.questions:
         item.texts = [] if figures_only else redact_for(request.user, item.texts)
+    if not access.sees_exact_figures(request.user, consultation):
+        suppress_summary(summarised)  # counts under 5 hidden beyond the officers (youth_voice.figures)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",

@@ -17,6 +17,7 @@ from consultations.models import ConsultationPage
 
 from . import access, admin_views
 from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
+from .figures import admin_views as figures_views
 from .models import ConsultationAccess, Response
 
 app_name = "youth_voice_admin"
@@ -28,6 +29,10 @@ urlpatterns = [
     path("<id:page_id>/export.csv", admin_views.export_csv, name="export"),
     path("<id:page_id>/export-codes.csv", admin_views.export_codes, name="export_codes"),
     path("<id:page_id>/<reference:reference>/", admin_views.response_detail, name="response"),
+    # Cross-tabs and spreadsheets of figures (youth_voice.figures).
+    path("<id:page_id>/figures/", figures_views.crosstab_view, name="crosstab"),
+    path("<id:page_id>/figures.xlsx", figures_views.figures_xlsx, name="figures_xlsx"),
+    path("<id:page_id>/written-answers.xlsx", figures_views.coded_text_xlsx, name="coded_text"),
 ]
 
 
