@@ -66,9 +66,9 @@ def write_table(sheet, table, heading=""):
         totals = [_figure(row.total)] if has_row_totals else []
         sheet.append([cell(str(row.label))] + [_figure(c.count) for c in row.cells] + totals)
     sheet.append([cell(_("Total"))] + [_figure(figure) for figure in table.footer()])
-    percent_sets = [(_("% of each column"), "column_percent")]
+    percent_sets = [(_("Percentage of each column"), "column_percent")]
     if has_row_totals:
-        percent_sets.append((_("% of each row"), "row_percent"))
+        percent_sets.append((_("Percentage of each row"), "row_percent"))
     for title, attribute in percent_sets:
         sheet.append([])
         sheet.append([cell(title)] + [cell(column) for column in columns])

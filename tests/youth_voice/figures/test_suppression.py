@@ -107,3 +107,11 @@ def test_officers_see_every_figure_exactly():
     assert as_seen(table, exact=True).hidden == {}
     assert shown(as_seen(table, exact=True))[0] == ["10", "3", "13"]
     assert as_seen(table, exact=False).hidden == suppress(table).hidden
+
+
+def test_suppressed_figures_are_said_in_welsh():
+    from django.utils import translation
+
+    table = suppress(Table(["yes", "no", "maybe"], ["count"], [[0], [12], [2]], column_totals=[14]))
+    with translation.override("cy"):
+        assert [str(row.cells[0].count) for row in table.body()] == ["0", "cuddiwyd", "llai na 5"]
