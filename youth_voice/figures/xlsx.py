@@ -18,6 +18,8 @@ from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
 
 from ..exports import safe_cell
 from ..models import Answer, Response
@@ -40,6 +42,18 @@ def cell(value):
     return safe_cell(value)
 
 
+class CountedSheet:
+    """A write-only sheet that counts the rows appended, so a chart can point at a table's cells."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.rows = 0
+
+    def append(self, row):
+        self.sheet.append(row)
+        self.rows += 1
+
+
 def _sheet(workbook, title, taken):
     """A new sheet named `title`, made safe (31 characters, no []:*?/\\) and unique."""
     name = SHEET_NAME_UNSAFE.sub(" ", title)[:31]
@@ -48,19 +62,21 @@ def _sheet(workbook, title, taken):
         suffix = f" ({number})"
         name, number = SHEET_NAME_UNSAFE.sub(" ", title)[: 31 - len(suffix)] + suffix, number + 1
     taken.add(name.lower())
-    return workbook.create_sheet(title=name)
+    return CountedSheet(workbook.create_sheet(title=name))
 
 
 def _figure(shown):
     return shown.value if not shown.hidden else str(shown)
 
 
-def write_table(sheet, table, heading=""):
-    """A `suppression.Table` as rows: the counts, row and column percentages, and the totals."""
+def write_table(sheet, table, heading="", *, chart_title=""):
+    """A `suppression.Table` as rows: the counts, row and column percentages, and the totals; with
+    a bar chart of the counts beside it (a hidden count draws no bar: its cell holds words)."""
     has_row_totals = table.row_totals is not None
     columns = [str(label) for label in table.column_labels]
     header = [heading] + columns + ([_("Total")] if has_row_totals else [])
     sheet.append([cell(value) for value in header])
+    _add_chart(sheet, table, header_row=sheet.rows, title=chart_title)
     body = table.body()
     for row in body:
         totals = [_figure(row.total)] if has_row_totals else []
@@ -74,6 +90,22 @@ def write_table(sheet, table, heading=""):
         sheet.append([cell(title)] + [cell(column) for column in columns])
         for row in body:
             sheet.append([cell(str(row.label))] + [_figure(getattr(c, attribute)) for c in row.cells])
+
+
+def _add_chart(sheet, table, *, header_row, title):
+    """A clustered bar chart of the table's counts (one series per column), anchored to its right."""
+    if not table.row_labels:
+        return
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    last_row = header_row + len(table.row_labels)
+    data = Reference(
+        sheet.sheet, min_col=2, max_col=1 + len(table.column_labels), min_row=header_row, max_row=last_row
+    )
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet.sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
+    sheet.sheet.add_chart(chart, f"{get_column_letter(len(table.column_labels) + 4)}{header_row}")
 
 
 def figures_workbook(consultation, filters=None, *, exact, dimension=None, identity=None):
@@ -90,12 +122,13 @@ def figures_workbook(consultation, filters=None, *, exact, dimension=None, ident
         sheet.append([cell(_("Answered")), _figure(answered)])
         if item.figures.choices:
             sheet.append([])
-            write_table(sheet, table, _("Answer"))
+            write_table(sheet, table, _("Answer"), chart_title=f"Q{item.reference}")
         if identity is not None and dimension is not None and item.identity.pk == identity.pk:
             for caption, crossed in crosstab(identity, dimension, filters).tables:
                 sheet.append([])
                 sheet.append([cell(_("By %(dimension)s") % {"dimension": dimension.label}), cell(caption)])
-                write_table(sheet, as_seen(crossed, exact=exact), _("Answer"))
+                title = f"Q{item.reference}: {caption}" if caption else f"Q{item.reference}"
+                write_table(sheet, as_seen(crossed, exact=exact), _("Answer"), chart_title=title)
     return _saved(workbook)
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -114,7 +115,14 @@ def test_officer_sees_the_summary_exact(officer_client, answered):
 
 def test_figures_workbook_for_officers_and_to_share(officer_client, answered):
     address = reverse("youth_voice_admin:figures_xlsx", args=[answered.pk])
-    exact = workbook(officer_client.get(address, {"question": q1_id(answered), "by": "age_band"}))
+    download = officer_client.get(address, {"question": q1_id(answered), "by": "age_band"})
+    content = b"".join(download.streaming_content)
+    # A bar chart beside each table of counts: Q1's answers, its two cross-tabs, Q6.2's and Q7's.
+    charts = [
+        name for name in zipfile.ZipFile(io.BytesIO(content)).namelist() if name.startswith("xl/charts/chart")
+    ]
+    assert len(charts) == 5
+    exact = load_workbook(io.BytesIO(content), read_only=True)
     assert exact.sheetnames == ["Q1", "Q6.1", "Q6.2", "Q7", "Q8"]
     q1 = rows_of(exact["Q1"])
     assert q1[:6] == [
