@@ -121,6 +121,12 @@ def can_read_figures(user, consultation) -> bool:
     return _active(user) and user.has_perm(VIEW_FIGURES) and consultation.live
 
 
+def sees_exact_figures(user, consultation) -> bool:
+    """Whether this user sees a consultation's figures exact: its officers. Everyone else (partnership
+    readers, anything shared or published) sees counts under 5 suppressed (youth_voice.figures)."""
+    return can_read_responses(user, consultation)
+
+
 def consultations_in_workspace_for(user):
     """The consultations (first versions) a user's workspace lists: those whose pages they may
     edit or publish, and those given to them."""

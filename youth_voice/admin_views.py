@@ -18,6 +18,7 @@ from consultations.models import ConsultationPage, QuestionIdentity
 
 from . import access
 from .exports import csv_download
+from .figures.shared import suppress_summary
 from .models import AgeBand, Channel, RespondentType, Response, SpeaksFor, Status
 from .models.response import FILTER_FIELDS
 from .safeguarding.visibility import redact_for, with_flags
@@ -173,6 +174,8 @@ def summary(request, page_id):
         item.texts = [] if figures_only else redact_for(request.user, item.texts)
         for agreed in item.groups.agreed:
             agreed.rows = [] if figures_only else redact_for(request.user, agreed.rows)
+    if not access.sees_exact_figures(request.user, consultation):
+        suppress_summary(summarised)  # counts under 5 hidden beyond the officers (youth_voice.figures)
     return TemplateResponse(
         request,
         "youth_voice/admin/summary.html",

@@ -18,6 +18,7 @@ from consultations.models import ConsultationPage
 from . import access, admin_views
 from .converters import ReferenceConverter  # noqa: F401 - registers <reference:…>
 from .dashboard.views import live_dashboard
+from .figures import admin_views as figures_views
 from .groups import admin_views as group_views
 from .models import ConsultationAccess, Response
 
@@ -34,6 +35,10 @@ urlpatterns = [
     path("<id:page_id>/groups/<reference:group_reference>/", group_views.edit, name="group"),
     path("<id:page_id>/groups/<reference:group_reference>/delete/", group_views.delete, name="group_delete"),
     path("<id:page_id>/<reference:reference>/", admin_views.response_detail, name="response"),
+    # Cross-tabs and spreadsheets of figures (youth_voice.figures).
+    path("<id:page_id>/figures/", figures_views.crosstab_view, name="crosstab"),
+    path("<id:page_id>/figures.xlsx", figures_views.figures_xlsx, name="figures_xlsx"),
+    path("<id:page_id>/written-answers.xlsx", figures_views.coded_text_xlsx, name="coded_text"),
 ]
 
 

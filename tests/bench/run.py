@@ -5,7 +5,7 @@ Prints one line per figure, `BENCH <name> <value> <unit>`, with the budget's ver
 one. Nothing here asserts a budget (budgets are read, not tested), but a figure that could only
 come from broken work (a journey that stored nothing, a summary with wrong totals) stops the run.
 
-`BENCH_ONLY=page,journey,summary,import,live` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
+`BENCH_ONLY=page,journey,summary,import,live,crosstab,export` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
 databases (PostgreSQL at `BENCH_POSTGRES_URL`, by default
 postgres://postgres@127.0.0.1:5432/chorus_bench_<hash of this checkout's path>, dropped and
 created afresh; `REDIS_URL` is not
@@ -52,6 +52,8 @@ How each figure is measured, and why the comparison is fair:
   (PostgreSQL): 1,000 phones voting in a live session with the presenter screen connected, on one
   daphne process and on two behind Redis (`BENCH_REDIS_URL`, by default db 5 of this machine's);
   tests/bench/live.py says how each is measured and what its baseline is.
+- crosstab_ms_1m_<db>, export_csv_rss_mb, export_xlsx_rss_mb (SQLite): issue 11's figures, measured
+  as tests/bench/figures.py describes (`BENCH_CROSSTAB_ANSWERS`, `BENCH_EXPORT_RESPONSES` shorten them).
 - import_ms_1mb (budget ≤ 10,000 ms; SQLite): the same for a generated 1 MB draft of 2,000
   paragraphs.
 - import_ms_150kb (budget ≤ 2,000 ms; SQLite): importing a generated 150 KB plain-text draft of
@@ -89,7 +91,7 @@ POSTGRES_URL = os.environ.get(
     "BENCH_POSTGRES_URL",
     f"postgres://postgres@127.0.0.1:5432/chorus_bench_{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}",
 )
-FIGURES = ("page", "journey", "summary", "import", "live")
+FIGURES = ("page", "journey", "summary", "import", "live", "crosstab", "export")
 BUDGETS = {  # name: (operator, budget)
     "journey_ratio_sqlite": (">=", 1.5),
     "journey_ratio_postgres": (">=", 1.5),
@@ -107,6 +109,11 @@ BUDGETS = {  # name: (operator, budget)
     "live_p95_ms_2proc": ("<=", 250),
     "live_lost_votes_2proc": ("<=", 0),
     "join_page_bytes": ("<=", 14_336),
+    # Issue 11 (tests/bench/figures.py).
+    "crosstab_ms_1m_postgres": ("<=", 1_000),
+    "crosstab_ms_1m_sqlite": ("<=", 2_000),
+    "export_csv_rss_mb": ("<=", 50),
+    "export_xlsx_rss_mb": ("<=", 50),
 }
 PHONE = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -526,6 +533,41 @@ def import_ms():
     )
 
 
+def crosstab_ms(db):
+    from tests.bench.figures import CROSSTAB_ANSWERS, fill_crosstab, time_crosstab
+
+    started = time.monotonic()
+    consultation, identity = fill_crosstab(CROSSTAB_ANSWERS)
+    filled = time.monotonic() - started
+    timings = time_crosstab(consultation, identity, CROSSTAB_ANSWERS)
+    size = f"{CROSSTAB_ANSWERS:,} answers" + ("" if CROSSTAB_ANSWERS == 1_000_000 else " (NOT 1,000,000)")
+    report(
+        f"crosstab_ms_1m_{db}",
+        round(timings["crosstab"]),
+        "ms",
+        f"summary and a cross-tab by age band over {size}, written in {filled:.0f} s; totals checked; "
+        f"{timings['crosstab'] / timings['count']:.1f}x one COUNT of the answers joined to their "
+        f"responses ({timings['count']:.0f} ms)",
+    )
+
+
+def export_rss_mb():
+    from tests.bench.figures import EXPORT_RESPONSES, export_consultation, measure_in_child
+
+    consultation = export_consultation(EXPORT_RESPONSES)
+    baseline = measure_in_child("baseline", consultation.pk)
+    size = f"{EXPORT_RESPONSES:,} responses" + ("" if EXPORT_RESPONSES == 100_000 else " (NOT 100,000)")
+    for kind, what in (("csv", "the readable CSV"), ("xlsx", "the written-answers workbook")):
+        measured = measure_in_child(kind, consultation.pk)
+        report(
+            f"export_{kind}_rss_mb",
+            measured["mb"],
+            "MB",
+            f"peak growth of resident memory exporting {what} of {size} ({measured['bytes']:,} bytes); "
+            f"baseline: their answer rows through a plain csv.writer, {baseline['mb']} MB",
+        )
+
+
 # --- One database, in its own process ------------------------------------------------------------
 
 
@@ -550,6 +592,10 @@ def bench_database(db, only):
         import_ms()
     if "live" in only and db == "postgres":  # two processes share one database: PostgreSQL's job
         live(bench, env)
+    if "crosstab" in only:
+        crosstab_ms(db)
+    if "export" in only and db == "sqlite":
+        export_rss_mb()
 
 
 def fresh_postgres(url) -> str | None:
@@ -586,7 +632,7 @@ def main():
     )
     manage("collectstatic", "--noinput", env=server_env(f"sqlite:///{WORK / 'static.sqlite3'}"))
     for db in databases:
-        if db != "sqlite" and not only & {"journey", "summary", "live"}:
+        if db != "sqlite" and not only & {"journey", "summary", "live", "crosstab"}:
             continue  # pages and the import are measured on SQLite only
         if db == "sqlite":
             url = f"sqlite:///{WORK / 'bench.sqlite3'}"
