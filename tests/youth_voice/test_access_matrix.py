@@ -161,10 +161,6 @@ def world(db, home, plan, client, django_user_model):
     a_welsh = translate(a, "cy", WELSH)
     answers = {"1": (["no"], "Too long"), "6.1": "Someone to talk to"}
     response_a, response_b = submit_answers(a, answers), submit_answers(b, answers)
-    forum = Forum.objects.create(name="Harrowby Vale Youth Forum")
-    group_a, group_b = (
-        record_group(page, size=12, forum=forum, tallies={"1": {"yes": 9}}) for page in (a, b)
-    )
     submit_answers(a, {"6.1": "my dad hits me when he is drunk"})  # flagged: an alert to open
 
     def user(name, group=None, **extra):
@@ -193,6 +189,9 @@ def world(db, home, plan, client, django_user_model):
     forum = Forum.objects.create(pk=access_a.pk, name="Youth forum")
     membership, _code = add_member(forum, username="member", alias="Member", age=15, by=users["superuser"])
     event = forum.events.create(title="Meeting", date="2026-10-10")
+    group_a, group_b = (
+        record_group(page, size=12, forum=forum, tallies={"1": {"yes": 9}}) for page in (a, b)
+    )
 
     def ids(page, response, group):
         written = response.answers.exclude(text="").first()

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from ..models import AnswerTheme, SpeaksFor
-from ..summary import texts_for
+from ..models import Answer, AnswerTheme, SpeaksFor
+from ..safeguarding.visibility import with_flags
 
 CODED, UNCODED = "coded", "uncoded"
 
@@ -39,10 +39,15 @@ class ThemeCount:
 
 
 def answers_to_code(identity, filters):
-    """The question's written answers that match who answered (see the module docstring)."""
-    answers = texts_for(identity, filters)
-    if filters.get("speaks_for"):
-        answers = answers.filter(response__speaks_for=filters["speaks_for"])
+    """The question's written answers, individuals' and groups' agreed ones, that match who
+    answered (see the module docstring), most recent first and marked when flagged."""
+    answers = with_flags(
+        Answer.objects.filter(question=identity, option="", number__isnull=True)
+        .of_responses(filters)
+        .with_text()
+        .select_related("response")
+        .order_by("-id")
+    )
     if filters.get("contains"):
         answers = answers.filter(text__icontains=filters["contains"])
     return answers

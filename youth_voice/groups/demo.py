@@ -17,7 +17,7 @@ from .forms import GroupResponseForm, tally_name
 from .services import record_group_response
 
 FORUM_NAME = "Harrowby Vale Youth Forum"
-EVENT_TITLE = "Autumn residential weekend"
+EVENT_TITLE = "Residential weekend: our say on the plan"  # the forums demo's event, if it made it first
 GROUP_KEY = uuid.UUID("0b7e3a52-6c1d-4f0e-9a43-2d5c8e1f7a90")
 # {question reference: {option label: how many}}: 18 young people, one of whom did not vote on 7.2.
 TALLIES = {

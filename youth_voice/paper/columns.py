@@ -87,6 +87,8 @@ def _allowed(column, field) -> str:
         return _("paper or event; blank means paper")
     if isinstance(field, forms.DateField):
         return _("the date, like 2026-11-20 or 20/11/2026; not in the future")
+    if isinstance(field, forms.BooleanField):  # a tick box, such as "email me when the feedback is published"
+        return _("1 if ticked, blank if not")
     if isinstance(field, forms.ChoiceField):
         allowed = _("one of %(values)s") % {"values": ", ".join(_choice_words(field))}
     elif isinstance(field, forms.DecimalField):

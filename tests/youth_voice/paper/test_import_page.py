@@ -13,7 +13,8 @@ from youth_voice.paper import reading
 from .conftest import csv_bytes, rows_as_cells, xlsx_bytes
 
 HEADER = [
-    "channel", "received_on", "respondent_type", "age_band", "name", "organisation", "contact", "publication",
+    "channel", "received_on", "respondent_type", "age_band", "name", "organisation", "contact", "feedback_email",
+    "publication",
     "Q1", "Q1 why", "Q6.1", "Q6.2", "Q7 swimming", "Q7 buses", "Q7 clubs", "Q8",
 ]  # fmt: skip
 
