@@ -156,7 +156,9 @@ class GroupResponseForm(ResponseForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not cleaned_data.get("forum") and not cleaned_data.get("event"):
+        # A forum or event not offered has its own error already: one message is enough.
+        chosen = cleaned_data.get("forum") or cleaned_data.get("event")
+        if not chosen and "forum" not in self.errors and "event" not in self.errors:
             self.add_error("forum", _("Choose the forum, or the event, the group's response came from."))
         try:
             check_age_range(cleaned_data.get("youngest"), cleaned_data.get("oldest"))
