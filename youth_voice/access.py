@@ -14,7 +14,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.models import ConsultationPage
 
-from .models import ConsultationAccess, Forum
+from .models import ConsultationAccess, Forum, Response
 from .roles import (  # noqa: F401 - the role names, for callers of this module
     FORUM_FACILITATORS,
     PARTICIPATION_OFFICERS,
@@ -186,6 +186,33 @@ def forums_facilitated_by(user):
 def can_facilitate(user, forum) -> bool:
     """Whether this user may see and manage this forum's members and events."""
     return forums_facilitated_by(user).filter(pk=forum.pk).exists()
+
+
+def group_forums_for(user, consultation):
+    """The forums this user may record a consultation's group responses from: every forum for its
+    officers; for a facilitator, their own forums the consultation was put to (in any language)."""
+    if can_read_responses(user, consultation):
+        return Forum.objects.all()
+    return (
+        forums_facilitated_by(user)
+        .filter(consultations__translation_key=consultation.translation_key)
+        .distinct()
+    )
+
+
+def can_record_group_responses(user, consultation) -> bool:
+    """Whether this user may record, view, correct and delete some of a consultation's group
+    responses: its officers (all of them) and the facilitators of a forum it was put to (their
+    forums' ones, never anyone else's responses)."""
+    return can_read_responses(user, consultation) or group_forums_for(user, consultation).exists()
+
+
+def group_responses_for(user, consultation):
+    """The consultation's sent group responses this user may view, correct and delete."""
+    groups = Response.objects.for_consultation(consultation).groups().submitted()
+    if can_read_responses(user, consultation):
+        return groups
+    return groups.filter(forum__in=group_forums_for(user, consultation))
 
 
 def can_watch_responses_arrive(user, consultation) -> bool:

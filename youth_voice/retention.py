@@ -3,7 +3,8 @@ can delete their own response at any time (docs/security.md, "Retention and eras
 
 Both keep the figures: ticked options, numbers, rankings, age bands and who answered stay, so a
 summary already published stays true. What a person wrote in their own words becomes "[removed]"
-(so "how many wrote something" stays true too), and their contact details are emptied. Every
+(so "how many wrote something" stays true too), a group response's notes are emptied, and
+their contact details are emptied. Every
 removal is written to the append-only DataRemoval record, which holds counts, never people.
 """
 
@@ -35,8 +36,9 @@ def _remove(responses, fields, at, **also) -> tuple[int, int]:
     texts = Answer.objects.filter(response_id__in=ids).exclude(text="").exclude(text=REMOVED)
     answers = texts.update(text=REMOVED)
     Quote.objects.filter(answer__response_id__in=ids).delete()  # a quote is a copy of their words
+    # A group response's notes are its facilitator's free text: removed as its answers' are.
     Response.objects.filter(pk__in=ids).update(
-        removed_at=at, draft_data={}, **dict.fromkeys(fields, ""), **also
+        removed_at=at, draft_data={}, notes="", **dict.fromkeys(fields, ""), **also
     )
     return len(ids), answers
 

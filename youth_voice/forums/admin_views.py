@@ -68,6 +68,11 @@ def forum_detail(request, forum):
         places=forum.places(),
         memberships=memberships,
         events=forum.events.annotate(members_ticked=Count("members")),
+        consultations=forum.consultations.order_by("title"),
+        group_responses=forum.responses.groups()
+        .submitted()
+        .select_related("consultation", "event")
+        .order_by("-submitted_at"),
         may_edit=request.user.has_perm("youth_voice.change_forum"),
     )
 

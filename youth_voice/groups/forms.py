@@ -64,9 +64,11 @@ def _age_field(label):
 
 
 class GroupResponseForm(ResponseForm):
-    """Bound to posted data to record or correct; `initial` (see `initial_for`) to show a stored one."""
+    """Bound to posted data to record or correct; `initial` (see `initial_for`) to show a stored one.
+    `forums`: those the group may come from (youth_voice.access.group_forums_for), with their events."""
 
-    def __init__(self, page, data=None, *, initial=None, new=True):
+    def __init__(self, page, data=None, *, initial=None, new=True, forums=None):
+        forums = Forum.objects.all() if forums is None else forums
         questions = Questionnaire(page).questions
         self.agreed = [q for q in questions if data is not None and _typed(data, q)]
         super().__init__(page, questions, data, initial=initial, with_about_you=False, shown=self.agreed)
@@ -77,13 +79,13 @@ class GroupResponseForm(ResponseForm):
         self.fields.update(
             forum=forms.ModelChoiceField(
                 label=_("Forum"),
-                queryset=Forum.objects.all(),
+                queryset=forums,
                 required=False,
                 empty_label=_("Choose a forum"),
             ),
             event=forms.ModelChoiceField(
                 label=_("Or one of its meetings or events"),
-                queryset=ForumEvent.objects.select_related("forum"),
+                queryset=ForumEvent.objects.filter(forum__in=forums).select_related("forum"),
                 required=False,
                 empty_label=_("Not at an event"),
             ),
@@ -127,6 +129,13 @@ class GroupResponseForm(ResponseForm):
                 for option in question.kind_class.options(question):
                     self.fields[tally_name(question, option.code)] = TallyField(question, option)
 
+    def chosen_forum(self):
+        """The forum chosen (or started on), if it is one of those offered; else None."""
+        try:
+            return self.fields["forum"].to_python(self["forum"].value())
+        except ValidationError:
+            return None
+
     @property
     def sections(self):
         """(question, agreed-answer fields, tally fields) for each question, in order."""
@@ -147,7 +156,9 @@ class GroupResponseForm(ResponseForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not cleaned_data.get("forum") and not cleaned_data.get("event"):
+        # A forum or event not offered has its own error already: one message is enough.
+        chosen = cleaned_data.get("forum") or cleaned_data.get("event")
+        if not chosen and "forum" not in self.errors and "event" not in self.errors:
             self.add_error("forum", _("Choose the forum, or the event, the group's response came from."))
         try:
             check_age_range(cleaned_data.get("youngest"), cleaned_data.get("oldest"))
