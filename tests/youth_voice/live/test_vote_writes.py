@@ -74,3 +74,25 @@ def test_announcements_asked_for_during_one_in_flight_make_one_more(monkeypatch)
     assert layer.sent == ["dashboard.7", "dashboard.7"]
     announce.announce(7)  # nothing in flight any more: sent at once
     assert layer.sent == ["dashboard.7"] * 3
+
+
+def test_the_presenter_counts_each_phone_once_whatever_it_hears():
+    results = services.Results({"type": "results", "question": "q1", "joined": 4}, {1: "yes"})
+    heard = [
+        {"question": "q1", "response": 1, "option": "yes"},  # counted by the database already
+        {"question": "q1", "response": 2, "option": "yes"},
+        {"question": "q1", "response": 2, "option": "yes"},  # heard twice
+        {"question": "q1", "response": 3, "option": "no"},
+        {"question": "q1", "response": 3, "option": "yes"},  # changed
+        {"question": "q0", "response": 4, "option": "no"},  # the question before
+    ]
+    taken = [results.take(vote) for vote in heard]
+
+    assert taken == [True, True, True, True, True, False]
+    assert results.message() == {
+        "type": "results",
+        "question": "q1",
+        "joined": 4,
+        "answered": 3,
+        "counts": {"yes": 3},
+    }
