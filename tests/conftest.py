@@ -82,8 +82,10 @@ def keep_the_test_connection(monkeypatch):
     does around a request. Inside a test's transaction on PostgreSQL that closes the test's own
     connection (its autocommit is off), and the next query fails; Django's test client leaves
     its request signals' close out for the same reason. Each test's event loop also gets a fresh
-    channel layer: a Redis layer made in another loop holds locks bound to that loop."""
+    channel layer: a Redis layer made in another loop holds locks bound to that loop. The live
+    session's votes come back to the test's thread too, where its transaction is."""
     monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
+    monkeypatch.setattr("youth_voice.live.consumers.ON_THE_SHARED_THREAD", True)
     channel_layers.backends.clear()
     yield
     channel_layers.backends.clear()

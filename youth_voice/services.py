@@ -5,7 +5,7 @@
 """
 
 import threading
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -31,12 +31,20 @@ class SubmissionOutcome:
 
 # SQLite lets one connection write at a time, and a writer that finds the database locked
 # polls with sleeps of up to 100 ms. Writers in this process queue on a lock instead, so a burst
-# of submissions is written back to back. PostgreSQL needs no such help.
-_SQLITE_WRITER = threading.Lock()
+# of submissions is written back to back. PostgreSQL needs no such help. Reentrant: a write
+# that opens a response inside its own transaction (a live vote) takes its turn once.
+_SQLITE_WRITER = threading.RLock()
 
 
 def _write_turn():
     return _SQLITE_WRITER if connection.vendor == "sqlite" else nullcontext()
+
+
+@contextmanager
+def write_turn():
+    """One transaction that writes, taking its turn with this process's other writers (SQLite)."""
+    with _write_turn(), transaction.atomic():
+        yield
 
 
 def _answer_rows(response, answers, identities):
@@ -139,12 +147,18 @@ def _insert(response, answers=(), identities=None, also_store=None) -> str | Non
     raise RuntimeError("Could not allocate a unique response reference.")
 
 
-def open_response(response) -> Response:
-    """Insert a response with no answers yet (a live session's phone, whose votes arrive one by
-    one); when its submission key is stored already, the stored one."""
-    if _insert(response) is None:
-        return _stored(response.consultation, response.submission_key)
-    return response
+def open_response(response) -> tuple[Response, bool]:
+    """A response whose answers arrive one by one (a live session's phone), locked until the
+    caller's `write_turn()` ends so that one respondent's writes take turns: the stored one with
+    its submission key (False), or `response` inserted with no answers yet (True)."""
+    stored = Response.objects.select_for_update().filter(
+        consultation_id=response.consultation_id, submission_key=response.submission_key
+    )
+    if (found := stored.first()) is not None:
+        return found, False
+    if _insert(response) is None:  # another of the respondent's sockets was a moment quicker
+        return stored.get(), False
+    return response, True
 
 
 def _stored(consultation, submission_key):

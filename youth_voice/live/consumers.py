@@ -12,8 +12,19 @@ from ..consumers import UNKNOWN_PATH, GuardedJsonWebsocketConsumer
 from . import services
 
 FORBIDDEN = 4403
-# Votes arriving together are answered with one count: the presenter hears within this delay.
+# Changes arriving together are answered with one frame: the presenter hears within this delay.
 RESULTS_COALESCE_SECONDS = 0.02
+# Votes are counted as they are announced; while they arrive, the database (the truth, whichever
+# process took them) counts them again at least this often.
+RECOUNT_SECONDS = 1.0
+# Votes, comments and counts run on threads of their own, each with its own connection from the
+# pool, so their commits overlap instead of queueing on Channels' one shared database thread
+# (docs/live-dashboard.md). Tests whose data is in the test thread's transaction share it.
+ON_THE_SHARED_THREAD = False
+
+
+def _in_parallel(function):
+    return database_sync_to_async(function, thread_sensitive=ON_THE_SHARED_THREAD)
 
 
 @database_sync_to_async
@@ -112,14 +123,14 @@ class ParticipantConsumer(LiveConsumer):
             return
         store = services.record_vote if kind == "vote" else services.record_comment
         try:
-            await database_sync_to_async(store)(self.session.pk, self.participant, key, value)
+            stored = await _in_parallel(store)(self.session.pk, self.participant, key, value)
         except services.LiveError as refused:
             await self.send_error(refused.code, str(refused.message))
             return
         await self.send_json({"type": "voted" if kind == "vote" else "commented", "question": key})
         if kind == "vote":
             await self.channel_layer.group_send(
-                services.presenters_group(self.session.pk), {"type": "live.changed"}
+                services.presenters_group(self.session.pk), services.vote_heard(key, stored, value)
             )
 
     async def live_changed(self, event):
@@ -129,7 +140,9 @@ class ParticipantConsumer(LiveConsumer):
 class PresenterConsumer(LiveConsumer):
     """The projector's socket: the question frames phones get, and the counts after each vote."""
 
-    results_due = False
+    pending = None  # the task keeping the results shown
+    results = None  # services.Results, as last sent
+    heard_meanwhile = None  # votes announced while the database counts
 
     async def admitted(self):
         return await database_sync_to_async(access.can_run_live_session)(self.scope["user"], self.session)
@@ -138,11 +151,13 @@ class PresenterConsumer(LiveConsumer):
         return (services.participants_group(self.session.pk), services.presenters_group(self.session.pk))
 
     async def connected(self):
-        await self.send_results()
+        self.changed, self.recount_due = asyncio.Event(), False
+        await self.recount()
+        self.pending = asyncio.ensure_future(self.keep_results_shown())
 
     async def disconnect(self, code):
         await super().disconnect(code)
-        if getattr(self, "pending", None):
+        if self.pending:
             self.pending.cancel()
 
     async def receive_json(self, content, **kwargs):
@@ -153,14 +168,38 @@ class PresenterConsumer(LiveConsumer):
         await self.live_changed(event)
 
     async def live_changed(self, event):
-        if not self.results_due:
-            self.results_due = True
-            self.pending = asyncio.ensure_future(self.send_results_soon())
+        vote = event.get("vote")
+        if vote is None or self.results is None:
+            self.recount_due = True  # a join, a moderated comment, a new question: count again
+        else:
+            if self.heard_meanwhile is not None:
+                self.heard_meanwhile.append(vote)
+            self.results.take(vote)
+        self.changed.set()
 
-    async def send_results_soon(self):
-        await asyncio.sleep(RESULTS_COALESCE_SECONDS)
-        self.results_due = False  # votes stored from now on are counted in the next frame
-        await self.send_results()
+    async def keep_results_shown(self):
+        """After each burst of changes, one frame: votes counted as announced, anything else
+        counted by the database; and a recount within RECOUNT_SECONDS of votes counted here."""
+        loop = asyncio.get_running_loop()
+        counted_at, counted_here = loop.time(), False
+        while True:
+            try:
+                await asyncio.wait_for(self.changed.wait(), RECOUNT_SECONDS if counted_here else None)
+                await asyncio.sleep(RESULTS_COALESCE_SECONDS)
+            except TimeoutError:
+                self.recount_due = True
+            self.changed.clear()
+            if self.recount_due or (counted_here and loop.time() - counted_at >= RECOUNT_SECONDS):
+                await self.recount()
+                counted_at, counted_here = loop.time(), False
+            else:
+                await self.send_json(self.results.message())
+                counted_here = True
 
-    async def send_results(self):
-        await self.send_json(await database_sync_to_async(services.results_message)(self.session.pk))
+    async def recount(self):
+        self.recount_due, self.heard_meanwhile = False, []
+        results = await _in_parallel(services.count_results)(self.session.pk)
+        for vote in self.heard_meanwhile:  # stored after the count read, or counted twice: once
+            results.take(vote)
+        self.results, self.heard_meanwhile = results, None
+        await self.send_json(results.message())

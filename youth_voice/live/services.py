@@ -16,7 +16,6 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +25,7 @@ from consultations.models.questions import QuestionIdentity
 from .. import throttle
 from ..models import Answer, Channel, LiveComment, LiveParticipant, LiveSession, LiveState, Response, Status
 from ..models.live import CommentStatus
-from ..services import open_response, store_answers
+from ..services import open_response, store_answers, write_turn
 
 # Kinds a phone answers with one tap: each option is a bar on the presenter screen.
 VOTE_KINDS = frozenset({"yes_no", "single_choice", "rating", "agree_scale", "faces"})
@@ -154,7 +153,7 @@ def _identity(session, key) -> QuestionIdentity:
 
 
 def _open_question(session_id, key, kinds):
-    session = LiveSession.objects.get(pk=session_id)
+    session = LiveSession.objects.select_related("event").get(pk=session_id)
     if not session.accepts_votes or str(key) != session.current_key:
         raise LiveError("not_open")
     identity = _identity(session, key)
@@ -163,36 +162,30 @@ def _open_question(session_id, key, kinds):
     return session, identity
 
 
-def _participant_response(session, participant, at) -> Response:
-    response = Response.objects.filter(
-        consultation_id=session.consultation_id, submission_key=participant
-    ).first()
-    return response or open_response(
-        Response(
-            consultation_id=session.consultation_id,
-            submission_key=participant,
-            status=Status.SUBMITTED,
-            channel=Channel.LIVE,
-            live_session=session,
-            event=session.event,
-            forum_id=session.event.forum_id if session.event else None,
-            created_at=at,
-            submitted_at=at,
-        )
-    )
-
-
 def _replace_answer(session, participant, identity, answer: Answer, at):
-    """The participant's answer to this question becomes `answer` (screened like any other)."""
-    response = _participant_response(session, participant, at)
-    with transaction.atomic():
-        # One participant's sockets and page posts take turns: delete-then-insert never collides.
-        response = Response.objects.select_for_update().get(pk=response.pk)
-        Answer.objects.filter(response=response, question=identity).delete()
+    """The participant's answer to this question becomes `answer` (screened like any other), in
+    one transaction: a phone's first vote inserts its response and the answer together."""
+    with write_turn():
+        response, opened = open_response(
+            Response(
+                consultation_id=session.consultation_id,
+                submission_key=participant,
+                status=Status.SUBMITTED,
+                channel=Channel.LIVE,
+                live_session=session,
+                event=session.event,
+                forum_id=session.event.forum_id if session.event else None,
+                created_at=at,
+                submitted_at=at,
+            )
+        )
+        if not opened:  # locked: one participant's sockets and page posts take turns
+            Answer.objects.filter(response=response, question=identity).delete()
+            if response.submitted_at < at:
+                Response.objects.filter(pk=response.pk).update(changed_at=at)
         answer.response, answer.question = response, identity
         store_answers(response, [answer], at=at)
-        if response.submitted_at < at:
-            Response.objects.filter(pk=response.pk).update(changed_at=at)
+    return response.pk
 
 
 def _take_turn(participant):
@@ -202,15 +195,18 @@ def _take_turn(participant):
         raise LiveError("rate_limited") from None
 
 
-def record_vote(session_id, participant, key, option) -> None:
-    """Store a participant's vote; a changed vote replaces the first. Raises a LiveError."""
+def record_vote(session_id, participant, key, option) -> int:
+    """Store a participant's vote; a changed vote replaces the first. Returns the response's id
+    (for `vote_heard`); raises a LiveError."""
     session, identity = _open_question(session_id, key, VOTE_KINDS)
     codes = {o.code for o in identity.options() if not o.retired}
     if option not in codes:
         raise LiveError("unknown_option")
     _take_turn(participant)
     number = Decimal(option) if kind_of(identity.kind).numeric else None
-    _replace_answer(session, participant, identity, Answer(option=option, number=number), timezone.now())
+    return _replace_answer(
+        session, participant, identity, Answer(option=option, number=number), timezone.now()
+    )
 
 
 def record_comment(session_id, participant, key, text) -> LiveComment:
@@ -285,22 +281,50 @@ def in_reader_language(message, session) -> dict:
     return message | {"question": question | {"prompt": asked.prompt, "options": options}}
 
 
-def results_message(session_id) -> dict:
-    """The protocol's `results` frame for the question on screen, counted from the database."""
+@dataclass
+class Results:
+    """The `results` frame for the question on screen: counted from the database, then kept up
+    to date by the votes announced to the presenter screen until it is counted again. Each phone
+    has one vote a question, so a vote heard twice, or already counted, is counted once."""
+
+    frame: dict  # type, question, joined, comments, cloud
+    votes: dict  # response id → option ("" for a comment)
+
+    def take(self, vote) -> bool:
+        """Count an announced vote (question, response, option); False when not on screen."""
+        if vote["question"] != self.frame["question"]:
+            return False
+        self.votes[vote["response"]] = vote["option"]
+        return True
+
+    def message(self) -> dict:
+        counts = Counter(option for option in self.votes.values() if option)
+        return self.frame | {"answered": len(self.votes), "counts": dict(counts)}
+
+
+def count_results(session_id) -> Results:
+    """The results for the question on screen, counted from the database."""
     session = LiveSession.objects.get(pk=session_id)
     key = session.current_key
-    message = {"type": "results", "question": key, "joined": session.participants.count()}
+    frame = {"type": "results", "question": key, "joined": session.participants.count()}
     if key is None:
-        return message | {"answered": 0, "counts": {}, "comments": [], "cloud": []}
+        return Results(frame | {"comments": [], "cloud": []}, {})
     answers = Answer.objects.filter(response__live_session=session, question=_identity(session, key))
-    counts = answers.exclude(option="").values("option").annotate(n=Count("id"))
     approved = list(session.comments.approved().on(key).values_list("text", flat=True))
-    return message | {
-        "answered": answers.values("response").distinct().count(),
-        "counts": {row["option"]: row["n"] for row in counts},
-        "comments": approved,
-        "cloud": [[w.word, w.size] for w in word_cloud(approved)],
-    }
+    return Results(
+        frame | {"comments": approved, "cloud": [[w.word, w.size] for w in word_cloud(approved)]},
+        dict(answers.values_list("response_id", "option")),
+    )
+
+
+def results_message(session_id) -> dict:
+    """The protocol's `results` frame for the question on screen, counted from the database."""
+    return count_results(session_id).message()
+
+
+def vote_heard(key, response_id, option) -> dict:
+    """The presenters' message about a vote stored: enough to count it without a recount."""
+    return {"type": "live.changed", "vote": {"question": str(key), "response": response_id, "option": option}}
 
 
 def own_answer(session, participant) -> str | None:
