@@ -33,6 +33,7 @@ from .journey import Journey
 from .live.demo import live_demo
 from .models import ConsultationAccess, Response, Status
 from .paper import demo as paper_demo
+from .reports.demo import load_board_paper_demo
 from .roles import ensure_roles
 from .services import change_response, save_draft, submit_response
 
@@ -208,6 +209,7 @@ def load_demo(stdout=None):
     load_analysis_demo(consultation)
     created += demo_group_response(consultation)
     feedback_demo.load_feedback_demo(home)
+    load_board_paper_demo(home)
     if stdout:
         stdout.write(
             f"Demo ready: {consultation.title} with {consultation.responses.count()} responses ({created} new)."

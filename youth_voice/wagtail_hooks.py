@@ -117,6 +117,9 @@ from .live import admin_hooks as live_hooks  # noqa: E402, F401
 
 # Paper and event forms (typed up one at a time, or imported from a file) register their own pages.
 from .paper import admin_hooks as paper_hooks  # noqa: E402, F401
+
+# Board papers: editing one and generating it as HTML, PDF and Word.
+from .reports import admin_hooks as report_hooks  # noqa: E402, F401
 from .safeguarding import wagtail_hooks as safeguarding_hooks  # noqa: E402, F401
 
 # The officer's workspace (dashboard panel, consultations listing, new, copy, share) registers its own hooks.

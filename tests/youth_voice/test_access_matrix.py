@@ -99,6 +99,11 @@ EXPECTED = {
     "feedback_admin:publish":           (302, 405, 404, 404, 405, 405, 405, 405),
     "feedback_admin:add_recommendation": (302, 200, 404, 404, 200, 200, 200, 200),
     "feedback_admin:recommendation":    (302, 200, 404, 404, 200, 200, 200, 200),
+    # Board papers: prepared by the people who work on the consultation's feedback.
+    "reports_admin:edit":               (302, 200, 404, 404, 200, 200, 200, 200),
+    "reports_admin:html":               (302, 200, 404, 404, 200, 200, 200, 200),
+    "reports_admin:pdf":                (302, 200, 404, 404, 200, 200, 200, 200),
+    "reports_admin:docx":               (302, 200, 404, 404, 200, 200, 200, 200),
     "consultation_access:index":        (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:index_results": (302, 302, 302, 302, 200, 302, 302, 200),
     "consultation_access:add":          (302, 302, 302, 302, 200, 302, 302, 200),

@@ -16,10 +16,12 @@ from .feedback import (
 from .forums import Forum, ForumEvent, ForumKind, ReservedPlaces
 from .live import CommentStatus, LiveComment, LiveParticipant, LiveSession, LiveState
 from .members import ForumMember, Membership
+from .reports import BoardPaper
 from .response import Answer, Channel, GroupMethod, GroupTally, Response, SpeaksFor, Status, split_code
 
 __all__ = [
     "AgeBand",
+    "BoardPaper",
     "Alert",
     "AuditEntry",
     "FlaggedAnswer",
