@@ -64,10 +64,10 @@ def fill_crosstab(count):
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from tests.bench.content import _consultation
+    from tests.bench.content import bench_consultation
     from youth_voice.models import Answer, Response
 
-    consultation = _consultation("bench-crosstab")
+    consultation = bench_consultation("bench-crosstab")
     identity = consultation.question_identities.get(reference="2")
     postgres = connection.vendor == "postgresql"
     with transaction.atomic():

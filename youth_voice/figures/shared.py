@@ -39,19 +39,22 @@ class SharedRank:
 
 def choices_table(figures) -> Table:
     """A question's answers as a one-column table whose total is the number who answered."""
+    return _one_column(figures.choices, figures.respondents)
+
+
+def _one_column(choices, total) -> Table:
     return Table(
-        row_labels=[choice.label for choice in figures.choices],
+        row_labels=[choice.label for choice in choices],
         column_labels=[COUNT],
-        counts=[[choice.count] for choice in figures.choices],
-        column_totals=[figures.respondents],
+        counts=[[choice.count] for choice in choices],
+        column_totals=[total],
     )
 
 
-def shared_figures(figures):
-    """A question's `Figures` with small counts suppressed (and the mean and median with them,
-    when fewer than 5 answered)."""
-    table = suppress(choices_table(figures))
-    choices = [
+def _shared_choices(choices, total) -> tuple[list[SharedChoice], Shown]:
+    """`ChoiceFigure`s and the total they are shares of, as shared (small counts suppressed)."""
+    table = suppress(_one_column(choices, total))
+    shared = [
         SharedChoice(
             choice.code,
             choice.label,
@@ -59,8 +62,22 @@ def shared_figures(figures):
             table.percent(("cell", r, 0), ("column", 0)),
             choice.retired,
         )
-        for r, choice in enumerate(figures.choices)
+        for r, choice in enumerate(choices)
     ]
+    return shared, table.shown(("column", 0))
+
+
+def shown_alone(count):
+    """A count shown on its own: the number when 0 or 5 and more (so templates can still choose
+    plural forms), else its `Shown` saying "fewer than 5"."""
+    shown = suppress(Table(["all"], ["count"], [[count]])).shown(("cell", 0, 0))
+    return shown if shown.hidden else count
+
+
+def shared_figures(figures):
+    """A question's `Figures` with small counts suppressed (and the mean and median with them,
+    when fewer than 5 answered)."""
+    choices, respondents = _shared_choices(figures.choices, figures.respondents)
     ranks_table = suppress(
         Table(
             row_labels=[rank.label for rank in figures.ranks],
@@ -78,7 +95,6 @@ def shared_figures(figures):
         )
         for r, rank in enumerate(figures.ranks)
     ]
-    respondents = table.shown(("column", 0))
     few = respondents.hidden
     return replace(
         figures,
@@ -91,15 +107,35 @@ def shared_figures(figures):
     )
 
 
+def shared_groups(groups):
+    """A question's `GroupFigures` (the groups' series) with the same rule: summed tallies under
+    5 hidden, with what would give them back from the young people they are shares of; the
+    number of groups too. Its chart is kept only when it hides nothing."""
+    if not groups.groups:
+        return groups
+    chart = groups.chart
+    tallies, young_people = _shared_choices(groups.tallies, groups.young_people)
+    shared = replace(
+        groups,
+        groups=shown_alone(groups.groups),
+        young_people=young_people if young_people.hidden else groups.young_people,
+        tallies=tallies,
+    )
+    hides = young_people.hidden or any(tally.suppressed for tally in tallies)
+    shared.chart = None if hides else chart
+    return shared
+
+
 def suppress_summary(summary):
     """Suppress a `ConsultationSummary`'s figures in place, for readers beyond the officers. A
     chart is kept only when it hides nothing (its bars would give the counts back)."""
-    total = suppress(Table(["all"], ["count"], [[summary.total_responses]])).shown(("cell", 0, 0))
-    if total.hidden:  # else a number still, for the template's plural forms
-        summary.total_responses = total
+    summary.total_responses = shown_alone(summary.total_responses)
+    summary.group_responses = shown_alone(summary.group_responses)
+    summary.young_people_in_groups = shown_alone(summary.young_people_in_groups)
     for item in summary.questions:
         chart = item.chart  # drawn from the exact figures, so only kept when they all show
         item.figures = shared_figures(item.figures)
         hides = any(choice.suppressed for choice in item.figures.choices) or item.figures.respondents.hidden
         item.chart = None if hides else chart
+        item.groups = shared_groups(item.groups)
     return summary

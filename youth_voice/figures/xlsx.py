@@ -14,6 +14,7 @@ is then streamed to the browser: memory stays flat for any number of responses.
 import re
 import tempfile
 
+from django.db.models import Prefetch
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 
 from ..exports import safe_cell
-from ..models import Answer, Response
+from ..models import Answer, AnswerTheme, Response
 from ..safeguarding.visibility import text_for, with_flags
 from ..summary import questions_in_order, summarise
 from .crosstab import crosstab
@@ -133,11 +134,12 @@ def figures_workbook(consultation, filters=None, *, exact, dimension=None, ident
 
 
 def coded_text_rows(consultation, user):
-    """The header, then one row per written answer: its response, question and answer, who answered."""
+    """The header, then one row per written answer: its response, question and answer, who
+    answered, and the themes officers coded it with (read with each chunk of answers)."""
     labels = {name: Response._meta.get_field(name) for name in RESPONDENT_FIELDS}
     header = [_("Response"), _("Question"), _("Question asked"), _("Answer")]
     header += [str(labels[name].verbose_name).capitalize() for name in RESPONDENT_FIELDS]
-    header += [_("Forum"), _("Language"), _("Submitted at")]
+    header += [_("Forum"), _("Language"), _("Submitted at"), _("Themes")]
     yield header
     prompts = {identity.pk: (identity, question) for identity, question in questions_in_order(consultation)}
     answers = (
@@ -145,6 +147,7 @@ def coded_text_rows(consultation, user):
             Answer.objects.filter(question__in=list(prompts), option="", number__isnull=True).with_text()
         )
         .select_related("response", "response__forum")
+        .prefetch_related(Prefetch("themes", queryset=AnswerTheme.objects.select_related("theme__parent")))
         .order_by("question_id", "id")
     )
     for answer in answers.iterator(chunk_size=2000):
@@ -157,6 +160,7 @@ def coded_text_rows(consultation, user):
         row.append(
             timezone.localtime(response.submitted_at).replace(tzinfo=None) if response.submitted_at else None
         )
+        row.append("; ".join(sorted(str(tag.theme) for tag in answer.themes.all())))
         yield row
 
 

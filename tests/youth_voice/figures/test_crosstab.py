@@ -74,3 +74,20 @@ def test_shared_cross_tab_hides_the_small_counts(answered):
         ["fewer than 5", "fewer than 5", "0"],
     ]
     assert [str(figure) for figure in individuals.footer()] == ["fewer than 5", "6", "fewer than 5", "11"]
+
+
+def test_a_value_no_longer_offered_is_still_counted_in_its_own_column(answered):
+    """Counted by expected value first, an answer with a value not among them (an age band
+    since dropped) must not vanish: it gets a column, named by its stored value."""
+    from youth_voice.models import Response, SpeaksFor
+
+    one_no = Response.objects.filter(
+        consultation=answered, speaks_for=SpeaksFor.INDIVIDUAL, age_band="13_15", answers__option="no"
+    ).first()
+    Response.objects.filter(pk=one_no.pk).update(age_band="9_10")
+    individuals = crosstab(q1(answered), dimensions()["age_band"]).tables[0][1]
+    assert as_rows(individuals) == (
+        ["13 to 15", "16 to 18", "Not given", "9_10"],
+        [("Yes", [3, 2, 1, 0], 6), ("No", [0, 4, 0, 1], 5)],
+        [3, 6, 1, 1, 11],
+    )

@@ -192,3 +192,25 @@ def test_the_csv_export_is_streamed_and_matches_the_rows_written_at_once(officer
     at_once = io.StringIO()
     csv.writer(at_once).writerows(response_rows(answered, officer))
     assert b"".join(streamed.streaming_content).decode() == "\ufeff" + at_once.getvalue()
+
+
+def test_written_answers_workbook_has_the_themes_each_answer_is_coded_with(officer, officer_client, answered):
+    from youth_voice.models import Answer, AnswerTheme, Theme
+
+    submit_answers(answered, {"8": "More buses"}, age_band="13_15")
+    submit_answers(answered, {"8": "Nothing"}, age_band="13_15")
+    transport = Theme.objects.create(consultation=answered, name="Transport")
+    buses = Theme.objects.create(consultation=answered, name="Buses", parent=transport)
+    cost = Theme.objects.create(consultation=answered, name="Cost")
+    more_buses = Answer.objects.get(text="More buses")
+    for theme in (cost, buses):
+        AnswerTheme.objects.create(answer=more_buses, theme=theme, tagged_by=officer)
+    rows = rows_of(
+        workbook(officer_client.get(reverse("youth_voice_admin:coded_text", args=[answered.pk])))[
+            "Written answers"
+        ]
+    )
+    column = rows[0].index("Themes")
+    themes = {row[3]: row[column] if len(row) > column else None for row in rows[1:]}
+    # Sorted by name, a theme inside another named with it; an answer not coded has none.
+    assert themes == {"More buses": "Cost; Transport › Buses", "Nothing": None}
