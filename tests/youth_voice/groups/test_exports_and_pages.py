@@ -101,7 +101,7 @@ def test_the_summary_page_says_individuals_and_groups_apart(officer_client, cons
         "<strong>1</strong> individual response; <strong>1</strong> group speaking for 20 young people"
         in page
     )
-    assert "Tallies of 1 group speaking for 20 young people." in page
+    assert "Tallies of fewer than 5 groups speaking for 20 young people." in page  # one group: suppressed
     assert "Group tallies for Q1 as a bar chart" in page
     assert "Yes: 14 (70.0%); No: 6 (30.0%)" in page
     assert "Say it plainly" in page
@@ -116,7 +116,7 @@ def test_a_partnership_reader_sees_group_figures_but_no_agreed_answer(
     give_second_factor(reader)
     client.force_login(reader)
     page = client.get(reverse("youth_voice_admin:summary", args=[consultation.pk])).content.decode()
-    assert "Tallies of 1 group speaking for 20 young people." in page
+    assert "Tallies of fewer than 5 groups speaking for 20 young people." in page  # one group: suppressed
     assert "Agreed answer of 1 group" in page
     assert "Say it plainly" not in page
     assert mixed.reference not in page
