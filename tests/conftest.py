@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from channels.layers import channel_layers
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
@@ -45,6 +46,8 @@ def restore_migrated_data():
             "flush", database=connection.alias, interactive=False, verbosity=0, inhibit_post_migrate=True
         )
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    # The flush before may have made content types under other ids: forget the ones remembered.
+    ContentType.objects.clear_cache()
 
 
 def _flushes_the_database(item) -> bool:

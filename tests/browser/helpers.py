@@ -19,7 +19,9 @@ def demo_consultation():
 
 
 def sent_count(consultation) -> int:
-    return Response.objects.for_consultation(consultation).filter(status=Status.SUBMITTED).count()
+    return (
+        Response.objects.for_consultation(consultation).filter(status=Status.SUBMITTED).individual().count()
+    )
 
 
 def press(page, button):

@@ -83,7 +83,7 @@ def test_young_person_answers_in_welsh_and_the_officer_counts_both_languages(dem
 
     officer = laptop
     sign_in_as_officer(officer, demo + f"/admin/responses/{consultation.pk}/summary/")
-    expect(officer.get_by_text(re.compile(rf"^\s*{before + 1} responses"))).to_be_visible()
+    expect(officer.get_by_text(re.compile(rf"^\s*{before + 1} individual responses"))).to_be_visible()
     officer.get_by_label("Language").select_option("cy")
     officer.get_by_role("button", name="Filter").click()
     expect(officer.get_by_text(re.compile(rf"^\s*{welsh_before + 1} responses? matching"))).to_be_visible()

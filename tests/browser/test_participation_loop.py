@@ -152,7 +152,7 @@ def test_young_person_steps_through_the_questionnaire_on_a_phone(demo, phone, la
 
     officer = laptop
     sign_in_as_officer(officer, demo + f"/admin/responses/{consultation.pk}/summary/")
-    expect(officer.get_by_text(re.compile(rf"^\s*{before + 1} responses"))).to_be_visible()
+    expect(officer.get_by_text(re.compile(rf"^\s*{before + 1} individual responses"))).to_be_visible()
     written = officer.locator("#summary-question-6-1")
     expect(written.get_by_text("A quiet room at school, and someone to talk to")).to_be_visible()
     expect(written.get_by_role("link", name=reference)).to_be_visible()

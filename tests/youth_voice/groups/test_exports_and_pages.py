@@ -101,7 +101,7 @@ def test_the_summary_page_says_individuals_and_groups_apart(officer_client, cons
         "<strong>1</strong> individual response; <strong>1</strong> group speaking for 20 young people"
         in page
     )
-    assert "Tallies of fewer than 5 groups speaking for 20 young people." in page  # one group: suppressed
+    assert "Tallies of 1 group speaking for 20 young people." in page
     assert "Group tallies for Q1 as a bar chart" in page
     assert "Yes: 14 (70.0%); No: 6 (30.0%)" in page
     assert "Say it plainly" in page
