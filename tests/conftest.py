@@ -4,13 +4,16 @@ from datetime import timedelta
 
 import pytest
 from channels.layers import channel_layers
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 from django.http import QueryDict
 from django.utils import timezone, translation
+from pytest_django.fixtures import _get_databases_for_setup
 from pytest_django.plugin import blocking_manager_key as pytest_django_blocker_key
 
 from consultations.models import ConsultationPage, PlanDraftPage, Question
@@ -25,11 +28,13 @@ OFFICER_PASSWORD = "officer-password-1"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request):
     """The test database, and a copy of what its migrations put there (the page tree, locales,
     staff roles, safeguarding rules), so a flush can be undone for the tests after it."""
-    with django_db_blocker.unblock():
-        remember_migrated_data()
+    made, _serialized = _get_databases_for_setup(request.session.items)
+    if made:  # pytest-django makes none when no test asks for it (browser tests alone)
+        with django_db_blocker.unblock():
+            remember_migrated_data()
     yield
 
 
@@ -46,6 +51,10 @@ def restore_migrated_data():
             "flush", database=connection.alias, interactive=False, verbosity=0, inhibit_post_migrate=True
         )
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        # The rows came back with their ids; PostgreSQL's sequences must start after them again.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
     # The flush before may have made content types under other ids: forget the ones remembered.
     ContentType.objects.clear_cache()
 
