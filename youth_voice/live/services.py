@@ -15,7 +15,7 @@ from decimal import Decimal
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,7 @@ from consultations.models.questions import QuestionIdentity
 from .. import throttle
 from ..models import Answer, Channel, LiveComment, LiveParticipant, LiveSession, LiveState, Response, Status
 from ..models.live import CommentStatus
+from ..models.response import new_response_reference
 from ..services import open_response, store_answers, write_turn
 
 # Kinds a phone answers with one tap: each option is a bar on the presenter screen.
@@ -162,28 +163,46 @@ def _open_question(session_id, key, kinds):
     return session, identity
 
 
+def _live_response(session, participant, at) -> Response:
+    return Response(
+        consultation_id=session.consultation_id,
+        submission_key=participant,
+        status=Status.SUBMITTED,
+        channel=Channel.LIVE,
+        live_session=session,
+        event=session.event,
+        forum_id=session.event.forum_id if session.event else None,
+        created_at=at,
+        submitted_at=at,
+    )
+
+
 def _replace_answer(session, participant, identity, answer: Answer, at):
     """The participant's answer to this question becomes `answer` (screened like any other), in
-    one transaction: a phone's first vote inserts its response and the answer together."""
+    one transaction: a phone's first answer inserts its response and the answer together.
+
+    A thousand phones voting at once are mostly first answers, so those are written first with
+    nothing else (no lock, no savepoint); the unique submission key turns a phone that has
+    answered before (or, rarely, a reference drawn twice) into the locked replacement below."""
+    answer.question = identity
+    try:
+        with write_turn():
+            response = _live_response(session, participant, at)
+            response.reference = new_response_reference()
+            response.set_secret()
+            response.save(force_insert=True)
+            answer.response = response
+            store_answers(response, [answer], at=at)
+        return response.pk
+    except IntegrityError:
+        answer.pk = None
     with write_turn():
-        response, opened = open_response(
-            Response(
-                consultation_id=session.consultation_id,
-                submission_key=participant,
-                status=Status.SUBMITTED,
-                channel=Channel.LIVE,
-                live_session=session,
-                event=session.event,
-                forum_id=session.event.forum_id if session.event else None,
-                created_at=at,
-                submitted_at=at,
-            )
-        )
+        response, opened = open_response(_live_response(session, participant, at))
         if not opened:  # locked: one participant's sockets and page posts take turns
             Answer.objects.filter(response=response, question=identity).delete()
             if response.submitted_at < at:
                 Response.objects.filter(pk=response.pk).update(changed_at=at)
-        answer.response, answer.question = response, identity
+        answer.response = response
         store_answers(response, [answer], at=at)
     return response.pk
 

@@ -36,10 +36,11 @@ def test_a_first_vote_inserts_its_response_and_answer_together_and_a_changed_one
     first = statements_of(lambda: services.record_vote(session.pk, phone, key, "yes"))
     changed = statements_of(lambda: services.record_vote(session.pk, phone, key, "no"))
 
-    # The session and its question, then the phone's response (none yet: inserted, with its vote).
-    assert first == ["SELECT", "SELECT", "SELECT", "INSERT", "INSERT"]
-    # The response found and locked; its answer replaced (with what hangs on it); changed moves on.
-    assert changed[:3] == ["SELECT", "SELECT", "SELECT"] and "INSERT" not in changed[:-1]
+    # The session and its question, then the phone's response inserted with its vote: no lookup.
+    assert first == ["SELECT", "SELECT", "INSERT", "INSERT"]
+    # The response's insert refused (it exists), then the response found and locked; its answer
+    # replaced (with what hangs on it); changed moves on.
+    assert changed[:4] == ["SELECT", "SELECT", "INSERT", "SELECT"] and "INSERT" not in changed[3:-1]
     assert changed.count("UPDATE") == 1 and changed[-1] == "INSERT"
     response = Response.objects.get(submission_key=phone)
     assert list(Answer.objects.filter(response=response).values_list("option", flat=True)) == ["no"]
