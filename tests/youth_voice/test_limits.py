@@ -180,6 +180,15 @@ def test_the_consultation_as_a_whole_is_limited_whatever_the_address(client, con
     assert Response.objects.count() == 3
 
 
+def test_a_sender_refused_by_one_limit_uses_up_nothing_of_the_others(client, consultation, settings, clock):
+    limits(settings, submit_per_address=(2, 600), submit_per_consultation=(4, 600))
+    spammer = [send(client, consultation).status_code for _ in range(6)]
+    others = [send(client, consultation, address=f"198.51.100.{n}").status_code for n in range(3)]
+    assert spammer == [302, 302, 429, 429, 429, 429]
+    assert others == [302, 302, 429]  # the consultation's 4 are the spammer's 2 and two others
+    assert Response.objects.count() == 4
+
+
 def test_one_form_posted_in_a_loop_is_limited(client, consultation, settings, clock):
     limits(settings, submit_per_key=(3, 600))
     data = dict(form_data(consultation, {"6.1": "again"}).lists())
