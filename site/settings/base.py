@@ -100,6 +100,8 @@ TEMPLATES = [
     },
 ]
 
+# Connections a process may hold at once (PostgreSQL's pool); live votes get as many threads.
+DATABASE_POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -124,7 +126,7 @@ elif (
     # https://docs.djangoproject.com/en/5.2/ref/databases/#connection-pool
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
-        "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
+        "max_size": DATABASE_POOL_MAX_SIZE,
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
