@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations.references import normalise_question_ref
 
 from ..models import ProgressUpdate, Recommendation, RecommendationStatus
+from ..widgets import DateInput
 
 
 class RecommendationForm(forms.ModelForm):
@@ -14,7 +15,7 @@ class RecommendationForm(forms.ModelForm):
         fields = ["text", "owner", "due_date", "question_references"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
-            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "due_date": DateInput(),
         }
 
     def __init__(self, *args, consultation, **kwargs):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import ForumEvent, ForumMember, Membership, ReservedPlaces
 from ..models.forums import check_attendance
+from ..widgets import DateInput
 
 
 class MemberSignInForm(forms.Form):
@@ -30,7 +31,7 @@ class NewMemberForm(forms.ModelForm):
     class Meta:
         model = ForumMember
         fields = ["alias", "username", "age", "consent_given_on", "consent_given_by"]
-        widgets = {"consent_given_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"consent_given_on": DateInput()}
 
     def __init__(self, forum, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +46,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = ForumEvent
         fields = ["title", "date", "place", "attended", "youngest", "oldest", "members"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "members": forms.CheckboxSelectMultiple}
+        widgets = {"date": DateInput(), "members": forms.CheckboxSelectMultiple}
 
     def __init__(self, forum, *args, **kwargs):
         super().__init__(*args, **kwargs)

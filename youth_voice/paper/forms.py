@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Channel
+from ..widgets import DateInput
 from .reading import MAX_BYTES, SUPPORTED_EXTENSIONS, megabytes
 
 PAPER_CHANNELS = (Channel.PAPER, Channel.EVENT)
@@ -25,7 +26,7 @@ class PaperDetailsForm(forms.Form):
         input_formats=DATE_FORMATS,
         help_text=_("Like 20/11/2026 or 2026-11-20."),
         error_messages={"invalid": _("Enter a date, like 20/11/2026 or 2026-11-20.")},
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
     def clean_received_on(self):

@@ -6,16 +6,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ..widgets import DateInput
 from .creating import Dates, NoPlaceForConsultations, consultations_parent
-
-
-class DateInput(forms.DateInput):
-    """The browser's own date picker (no script needed); typed dates are read as YYYY-MM-DD."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def date_field(label, help_text, required_message=None):

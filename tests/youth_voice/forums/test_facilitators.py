@@ -131,6 +131,9 @@ def test_an_event_cannot_count_fewer_than_the_members_ticked(client, facilitator
         datetime.date(2026, 10, 10),
         {first, second},
     )
+    # Edited later, the date picker shows the date it has (a date input reads only YYYY-MM-DD).
+    editing = client.get(f"/admin/forums/{youth_forum.pk}/events/{made.pk}/").content.decode()
+    assert 'type="date" name="date" value="2026-10-10"' in editing
 
 
 def test_the_forum_settings_refuse_more_reserved_places_than_seats(client, site_administrator, youth_forum):
