@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Forum, ForumMember, Membership
+from ..models.audit import DataRemoval, RemovalKind
 from ..models.forums import check_attendance
 from ..models.response import CODE_ALPHABET
 
@@ -77,8 +78,18 @@ def remove_from_forum(membership) -> None:
         member = ForumMember.objects.select_for_update().get(pk=membership.member_id)
         Membership.objects.filter(pk=membership.pk).current().update(left_on=timezone.localdate())
         if not member.memberships.current().exists():
-            member.erase()
-            member.save()
+            _erase(member, BY_FACILITATOR)
+
+
+BY_MEMBER = "the member"
+BY_FACILITATOR = "a facilitator, removing them from their last forum"
+
+
+def _erase(member, by) -> None:
+    """Erase a member's personal details and record that it was done (never whose they were)."""
+    member.erase()
+    member.save()
+    DataRemoval.record(RemovalKind.MEMBER_LEFT, by)
 
 
 def leave_forums(member) -> None:
@@ -87,8 +98,7 @@ def leave_forums(member) -> None:
     with transaction.atomic():
         member = ForumMember.objects.select_for_update().get(pk=member.pk)
         member.memberships.current().update(left_on=timezone.localdate())
-        member.erase()
-        member.save()
+        _erase(member, BY_MEMBER)
 
 
 def save_event(event, members) -> None:

@@ -1,4 +1,5 @@
-"""An append-only record of personal data removed: by a retention run, or by a young person.
+"""An append-only record of personal data removed: by a retention run, or by a young person
+(including a forum member leaving).
 
 It says what was done, when, to how many responses and answers, and by whom or which task: never
 whose response it was (no reference, no code, nothing typed), so the record itself holds no
@@ -14,6 +15,10 @@ class RemovalKind(models.TextChoices):
     ERASURE = "erasure", "Deleted by the young person with their code"
     WITHDRAWAL = "withdrawal", "Withdrawn by the young person with their code"
     DELETION = "deletion", "A group response deleted by an officer"
+    MEMBER_LEFT = (
+        "member_left",
+        "A forum member left or was removed from their last forum: alias, sign-in and consent erased",
+    )
 
 
 class AppendOnly(Exception):

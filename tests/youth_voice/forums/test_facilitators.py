@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from tests.conftest import give_second_factor
 from youth_voice.forums import services
 from youth_voice.models import ForumEvent, ForumMember
+from youth_voice.models.audit import DataRemoval, RemovalKind
 from youth_voice.roles import SITE_ADMINISTRATORS
 
 
@@ -190,6 +191,9 @@ def test_a_facilitator_removes_a_member_after_a_confirm_step(
     assert (sky.alias, sky.username, sky.erased_at is not None) == ("", None, True)  # in no forum: erased
     assert (moon.alias, moon.erased_at) == ("Moon", None)  # still in the carers' group
     assert [kind.filled for kind in youth_forum.places()] == [0, 0, 0]
+    assert list(DataRemoval.objects.values_list("kind", "by")) == [
+        (RemovalKind.MEMBER_LEFT, services.BY_FACILITATOR)  # Sky's erasure only
+    ]
 
 
 def test_a_facilitator_cannot_change_a_forums_settings(client, facilitator, youth_forum):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from youth_voice.forums import services
 from youth_voice.models import ForumMember, Membership
+from youth_voice.models.audit import DataRemoval, RemovalKind
 
 SIGN_IN = "/en-gb/my-forum/sign-in/"
 
@@ -167,6 +168,9 @@ def test_leaving_asks_first_then_ends_the_membership_and_erases_the_members_deta
         None,
     )
     assert member.erased_at is not None
+    # The removal is recorded, without anything that says who left.
+    removal = DataRemoval.objects.get()
+    assert (removal.kind, removal.by, removal.responses) == (RemovalKind.MEMBER_LEFT, "the member", 0)
     membership.refresh_from_db()
     assert membership.left_on == datetime.date.today()
     assert Membership.objects.current().count() == 0
