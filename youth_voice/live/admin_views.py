@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -35,14 +36,16 @@ def _runnable(request, session_id) -> LiveSession:
 
 
 def index(request):
-    consultations = access.consultations_in_workspace_for(request.user)
+    consultations, now = access.consultations_in_workspace_for(request.user), timezone.now()
     sessions = LiveSession.objects.filter(consultation__in=consultations).select_related("consultation")
     return _admin_page(
         request,
         "index.html",
         _("Live sessions"),
         sessions=sessions[:50],
-        consultations=consultations.order_by("title"),
+        open_consultations=consultations.filter(opens_at__lte=now)
+        .exclude(closes_at__lte=now)
+        .order_by("title"),
     )
 
 

@@ -71,6 +71,7 @@ class StartForm(forms.Form):
 
     def __init__(self, consultation, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.consultation = consultation
         self.askable = services.askable_questions(consultation)
         self.fields["questions"].choices = [
             (str(identity.question_key), f"{identity.reference} – {identity.prompt}")
@@ -80,6 +81,11 @@ class StartForm(forms.Form):
         self.fields["event"].queryset = (
             events if user.is_superuser else events.filter(forum__facilitators=user)
         )
+
+    def clean(self):
+        if not self.consultation.is_open():
+            raise forms.ValidationError(services.CLOSED_CONSULTATION, code="closed")
+        return super().clean()
 
     def clean_questions(self):
         chosen = set(self.cleaned_data["questions"])

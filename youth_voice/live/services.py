@@ -16,6 +16,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -45,7 +46,14 @@ REFUSALS = {
     "empty_comment": _("Write a comment before sending it."),
     "too_long": _("Comments can be at most 500 characters."),
     "rate_limited": _("Too many votes at once: wait a moment and try again."),
+    "closed": _("This consultation has closed, so votes are no longer taken."),
 }
+# Votes are answered now, so they are new responses: a closed consultation takes none. (What a
+# group said before closing is entered as a group response, which closing does not refuse.)
+CLOSED_CONSULTATION = _(
+    "This consultation has closed, so a live session cannot collect answers for it. "
+    "Enter what a group said before it closed as a group response."
+)
 
 
 class LiveError(Exception):
@@ -154,9 +162,12 @@ def _identity(session, key) -> QuestionIdentity:
 
 
 def _open_question(session_id, key, kinds):
-    session = LiveSession.objects.select_related("event").get(pk=session_id)
+    sessions = LiveSession.objects.select_related("event").annotate(closes_at=F("consultation__closes_at"))
+    session = sessions.get(pk=session_id)
     if not session.accepts_votes or str(key) != session.current_key:
         raise LiveError("not_open")
+    if session.closes_at is not None and session.closes_at <= timezone.now():
+        raise LiveError("closed")
     identity = _identity(session, key)
     if identity.kind not in kinds:
         raise LiveError("wrong_kind")

@@ -1,12 +1,16 @@
 """The officer's side: starting a session with chosen questions, steering it with plain posts,
 moderating comments, and the join QR code."""
 
+import datetime
+import uuid
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from youth_voice.access import PARTICIPATION_OFFICERS
 from youth_voice.live import services
-from youth_voice.models import CommentStatus, LiveSession, LiveState
+from youth_voice.models import Answer, CommentStatus, LiveSession, LiveState
 
 from .conftest import step
 
@@ -32,6 +36,25 @@ def test_a_session_without_questions_is_refused_with_a_message(officer_client, c
     assert response.status_code == 200
     assert "Choose at least one question to ask." in response.content.decode()
     assert not LiveSession.objects.exists()
+
+
+def test_a_closed_consultation_starts_no_session_and_its_open_session_takes_no_more_votes(
+    officer_client, consultation, live_session
+):
+    session = step(live_session, "next")
+    key = session.question_keys[0]
+    consultation.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    consultation.save_revision().publish()
+
+    index = officer_client.get("/admin/live/").content.decode()
+    assert f"/admin/live/start/{consultation.pk}/" not in index
+    refused = officer_client.post(f"/admin/live/start/{consultation.pk}/", {"questions": [key]})
+    assert "a live session cannot collect answers for it" in refused.content.decode()
+    assert LiveSession.objects.count() == 1
+    with pytest.raises(services.LiveError) as closed:
+        services.record_vote(session.pk, uuid.uuid4(), key, "yes")
+    assert closed.value.code == "closed"
+    assert not Answer.objects.filter(response__live_session=session).exists()
 
 
 @pytest.mark.parametrize(
