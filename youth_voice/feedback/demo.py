@@ -45,7 +45,6 @@ FEEDBACK = [
         "status": "agreed",
         "you_said": "You want cheaper fares and buses that come when the timetable says.",
         "key_figures": "Cheaper fares was the most common answer",
-        "typed_quotes": "Buses that actually turn up.",
         "we_did": "The council agreed a £1 fare for under-19s from April; bus companies will report late buses every month.",
         "plain_language": "Bus fares for under-19s will be £1 from April.",
     },
