@@ -39,9 +39,13 @@ def chart_drawing(chart, font) -> Drawing:
 
 
 def chart_png(chart, font) -> bytes:
-    """The same drawing as a PNG (for Word, which shows no vector drawing of ours), rendered by
-    reportlab's own bitmap renderer (its rlPyCairo backend)."""
-    return renderPM.drawToString(chart_drawing(chart, font), fmt="PNG", dpi=PNG_DPI)
+    """The same drawing as a PNG (for Word, which shows no vector drawing of ours), drawn by
+    reportlab's own bitmap renderer on its rlPyCairo backend. Cairo writes the PNG itself: reportlab's
+    way (rlPyCairo's `pixBuf`) reorders every pixel in Python, about 0.2 s a chart."""
+    canvas = renderPM.drawToPMCanvas(chart_drawing(chart, font), dpi=PNG_DPI)
+    png = io.BytesIO()
+    canvas._gs.surface.write_to_png(png)
+    return png.getvalue()
 
 
 def render_board_paper_pdf(content, *, charts: bool = True) -> bytes:
