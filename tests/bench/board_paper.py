@@ -10,6 +10,8 @@
   paper that dropped its charts or questions cannot pass fast.
   Baseline: the same paper rendered as HTML (`paper_content` and the `paper.html` template, SVG
   charts), the board paper's other output doing the same reading and the same layout decisions.
+- board_paper_docx_ms (no budget): the same for the Word paper, once it is checked to hold one
+  picture per chart the paper keeps, each with its alternative text.
 """
 
 import io
@@ -94,19 +96,33 @@ def check_pdf(body: bytes, content) -> int:
     return len(pages)
 
 
+def check_docx(body: bytes, content):
+    """Raise unless the Word paper has a described picture for each chart the paper keeps."""
+    from docx import Document
+
+    described = [shape._inline.docPr.get("descr") for shape in Document(io.BytesIO(body)).inline_shapes]
+    charts = [item.chart.description for item in content.summary.questions if item.chart]
+    if described != charts:
+        raise RuntimeError(f"the Word paper has {len(described)} described pictures for {len(charts)} charts")
+
+
 def time_board_paper():
-    """Median ms of the PDF and of the HTML baseline, after checking the PDF holds the paper."""
+    """Median ms of the PDF, of the HTML baseline and of the Word paper, after checking the PDF
+    and the Word paper hold the paper."""
     from django.template.loader import render_to_string
 
+    from youth_voice.reports.docx import render_board_paper_docx
     from youth_voice.reports.paper import paper_content
     from youth_voice.reports.pdf import render_board_paper_pdf
 
     paper = make_paper()
     content = paper_content(paper)
     pages = check_pdf(render_board_paper_pdf(content), content)
+    check_docx(render_board_paper_docx(content), content)
     charts = sum(1 for item in content.summary.questions if item.chart)
     return {
         "pdf": median_ms(lambda: render_board_paper_pdf(paper_content(paper))),
+        "docx": median_ms(lambda: render_board_paper_docx(paper_content(paper))),
         "html": median_ms(
             lambda: render_to_string("youth_voice/reports/paper.html", {"paper": paper_content(paper)})
         ),
