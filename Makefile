@@ -12,7 +12,9 @@ install: $(VENV)/.installed
 	$(PY) -m chorus.catalogues
 
 # Reinstall only when the dependency list or the lock changes; the lock pins what was tested.
+# pycairo (for the Word board paper's charts) has no Linux wheel: it builds against cairo's headers.
 $(VENV)/.installed: pyproject.toml requirements.lock
+	@pkg-config --exists cairo 2>/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcairo2-dev pkg-config; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"

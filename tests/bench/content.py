@@ -68,8 +68,8 @@ JOURNEY_ABOUT_YOU = {
 }
 
 
-def bench_consultation(slug, *, stepped=False) -> ConsultationPage:
-    """A published consultation asking QUESTIONS; stepped: a section every second question."""
+def bench_consultation(slug, *, stepped=False, questions=QUESTIONS) -> ConsultationPage:
+    """A published consultation asking `questions`; stepped: a section every second question."""
     now = timezone.now()
     page = ConsultationPage(
         title=f"Bench {slug}",
@@ -79,7 +79,7 @@ def bench_consultation(slug, *, stepped=False) -> ConsultationPage:
         closes_at=now + timedelta(days=30),
         data_protection="<p>The youth participation team reads every response.</p>",
     )
-    for order, (ref, kind, settings) in enumerate(QUESTIONS):
+    for order, (ref, kind, settings) in enumerate(questions):
         settings = dict(settings)
         settings["options"] = options_from_labels(settings.pop("options", []))
         settings.setdefault("follow_up_prompt", "")
@@ -354,12 +354,12 @@ def random_answer(kind, rng) -> list[dict]:
     raise ValueError(kind)
 
 
-def fill_responses(count, batch=10_000):
-    """`count` submitted responses to the 10 questions, written with bulk_create. Returns the
+def fill_responses(count, batch=10_000, *, slug="bench-summary", questions=QUESTIONS):
+    """`count` submitted responses to `questions`, written with bulk_create. Returns the
     consultation and what a correct summary says, unfiltered and filtered by FILTERS."""
-    consultation = bench_consultation("bench-summary")
+    consultation = bench_consultation(slug, questions=questions)
     identities = {i.reference: i.pk for i in consultation.question_identities.all()}
-    kinds = {ref: kind for ref, kind, _settings in QUESTIONS}
+    kinds = {ref: kind for ref, kind, _settings in questions}
     rng = random.Random(10)
     now = timezone.now()
     everyone, filtered = Expected(), Expected()
@@ -404,13 +404,13 @@ def fill_responses(count, batch=10_000):
     return consultation, everyone, filtered
 
 
-def check_summary(summary, expected, label):
+def check_summary(summary, expected, label, questions=QUESTIONS):
     """Raise unless the summary's figures are those of the rows written."""
     problems = []
     if summary.total_responses != expected.responses:
         problems.append(f"total {summary.total_responses} != {expected.responses}")
     by_ref = {q.reference: q for q in summary.questions}
-    for ref, kind, _settings in QUESTIONS:
+    for ref, kind, _settings in questions:
         figures = by_ref[ref].figures
         if figures.respondents != expected.respondents[ref]:
             problems.append(f"Q{ref} respondents {figures.respondents} != {expected.respondents[ref]}")

@@ -5,7 +5,7 @@ Prints one line per figure, `BENCH <name> <value> <unit>`, with the budget's ver
 one. Nothing here asserts a budget (budgets are read, not tested), but a figure that could only
 come from broken work (a journey that stored nothing, a summary with wrong totals) stops the run.
 
-`BENCH_ONLY=page,journey,summary,import,live,crosstab,export` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
+`BENCH_ONLY=page,journey,summary,import,live,crosstab,export,paper` picks figures; `BENCH_DATABASES=sqlite,postgres` picks
 databases (PostgreSQL at `BENCH_POSTGRES_URL`, by default
 postgres://postgres@127.0.0.1:5432/chorus_bench_<hash of this checkout's path>, dropped and
 created afresh; `REDIS_URL` is not
@@ -54,6 +54,9 @@ How each figure is measured, and why the comparison is fair:
   tests/bench/live.py says how each is measured and what its baseline is.
 - crosstab_ms_1m_<db>, export_csv_rss_mb, export_xlsx_rss_mb (SQLite): issue 11's figures, measured
   as tests/bench/figures.py describes (`BENCH_CROSSTAB_ANSWERS`, `BENCH_EXPORT_RESPONSES` shorten them).
+- board_paper_pdf_ms (budget ≤ 5,000 ms; SQLite), board_paper_docx_ms: issue 11's board paper as a
+  PDF (and in Word) for 30 questions and 1,000 responses, checked section by section, next to the
+  same paper as HTML; tests/bench/board_paper.py says how.
 - import_ms_1mb (budget ≤ 10,000 ms; SQLite): the same for a generated 1 MB draft of 2,000
   paragraphs.
 - import_ms_150kb (budget ≤ 2,000 ms; SQLite): importing a generated 150 KB plain-text draft of
@@ -91,7 +94,7 @@ POSTGRES_URL = os.environ.get(
     "BENCH_POSTGRES_URL",
     f"postgres://postgres@127.0.0.1:5432/chorus_bench_{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}",
 )
-FIGURES = ("page", "journey", "summary", "import", "live", "crosstab", "export")
+FIGURES = ("page", "journey", "summary", "import", "live", "crosstab", "export", "paper")
 BUDGETS = {  # name: (operator, budget)
     "journey_ratio_sqlite": (">=", 1.5),
     "journey_ratio_postgres": (">=", 1.5),
@@ -114,6 +117,7 @@ BUDGETS = {  # name: (operator, budget)
     "crosstab_ms_1m_sqlite": ("<=", 2_000),
     "export_csv_rss_mb": ("<=", 50),
     "export_xlsx_rss_mb": ("<=", 50),
+    "board_paper_pdf_ms": ("<=", 5_000),
 }
 PHONE = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -568,6 +572,27 @@ def export_rss_mb():
         )
 
 
+def board_paper_ms():
+    from tests.bench.board_paper import PAPER_QUESTIONS, RESPONSES, time_board_paper
+
+    timings = time_board_paper()
+    report(
+        "board_paper_pdf_ms",
+        round(timings["pdf"]),
+        "ms",
+        f"{len(PAPER_QUESTIONS)} questions, {RESPONSES:,} responses, {timings['charts']} charts, "
+        f"{timings['quotes']} quotes, 3 recommendations: {timings['pages']} pages, every section checked; "
+        f"{timings['pdf'] / timings['html']:.1f}x the same paper as HTML ({timings['html']:.0f} ms)",
+    )
+    report(
+        "board_paper_docx_ms",
+        round(timings["docx"]),
+        "ms",
+        f"the same paper in Word, a described picture per chart checked; "
+        f"{timings['docx'] / timings['html']:.1f}x the HTML",
+    )
+
+
 # --- One database, in its own process ------------------------------------------------------------
 
 
@@ -596,6 +621,8 @@ def bench_database(db, only):
         crosstab_ms(db)
     if "export" in only and db == "sqlite":
         export_rss_mb()
+    if "paper" in only and db == "sqlite":
+        board_paper_ms()
 
 
 def fresh_postgres(url) -> str | None:

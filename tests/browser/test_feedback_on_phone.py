@@ -18,6 +18,12 @@ def test_young_person_reads_you_said_we_did_on_a_phone(demo, phone):
     fares = page.locator("#feedback-2")
     expect(fares).to_contain_text("Bus fares for under-19s will be £1 from April.")
     expect(fares).to_contain_text("Agreed")
+    # The quotes an officer picked for question 2, each with who said it.
+    picked = fares.locator("figure.feedback-quote")
+    expect(picked).to_have_count(2)
+    expect(picked.filter(has_text="Buses that turn up").locator("figcaption")).to_contain_text(
+        "A young person"
+    )
     late_bus = page.locator("#feedback-3")
     expect(late_bus).to_contain_text("Not taken forward")
     expect(late_bus).to_contain_text("No company would run it")

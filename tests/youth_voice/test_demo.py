@@ -101,3 +101,53 @@ def test_demo_has_a_finished_live_session_with_votes_and_two_approved_comments(d
     assert live.count() == 12
     assert Answer.objects.filter(response__live_session=session).exclude(option="").count() == 24
     assert session.comments.approved().count() == 2 and session.comments.pending().count() == 1
+
+
+def test_demo_has_one_closed_consultation_with_the_whole_loop(db, client):
+    """Issue 11's "done when": coded themes, quotes, "you said, we did", three recommendations and a
+    generated board paper, all on the closed transport consultation."""
+    import io
+
+    from pypdf import PdfReader
+
+    from youth_voice.feedback import demo as feedback_demo
+    from youth_voice.models import Quote
+    from youth_voice.reports.paper import paper_content
+    from youth_voice.reports.pdf import render_board_paper_pdf
+
+    call_command("load_demo")
+    call_command("load_demo")  # nothing made twice
+    buses = ConsultationPage.objects.get(locale__language_code="en-gb", slug="buses-2026")
+    assert buses.status == "closed" and buses.feedback_state() == "published"
+
+    themes = buses.themes.all()
+    assert themes.count() == 5 and themes.filter(parent__isnull=False).count() == 2
+    coded = Answer.objects.filter(response__consultation=buses, themes__isnull=False).distinct()
+    written = Answer.objects.filter(response__consultation=buses, text__gt="")
+    # Of the 40 answers to questions 2 and 3, those the officer coded ("Wi-Fi" and "My parents
+    # work late" were left for later).
+    assert written.count() == 40
+    assert 0 < coded.count() == written.filter(text__in=feedback_demo.TAGS).count() < 40
+    assert all(theme.tags.exists() for theme in themes if not theme.children.exists())
+
+    quotes = Quote.objects.publishable().filter(answer__response__consultation=buses)
+    assert sorted(q.published_text() for q in quotes) == [
+        "Buses that turn up",
+        "Cheaper fares",
+        "No bus back after 7",
+    ]
+
+    page = client.get(buses.url).content.decode()
+    assert page.count('<article class="feedback-item"') == 3
+    for quote in quotes:  # "you said, we did" shows the quotes picked for its question
+        assert f"<blockquote><p>{quote.published_text()}</p></blockquote>" in page
+
+    assert list(buses.recommendations.values_list("number", flat=True)) == [1, 2, 3]
+
+    paper = paper_content(buses.board_paper)
+    assert paper.meeting == "Harrowby Children's Partnership Board"
+    pdf = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_board_paper_pdf(paper))).pages).split()
+    )
+    for expected in ["Buses that turn up", "Cheaper fares", "No bus back after 7", "R1", "R2", "R3"]:
+        assert expected in pdf

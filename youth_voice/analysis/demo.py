@@ -1,5 +1,7 @@
-"""The demo's making-sense work: a codebook of four themes (one inside another), answers tagged
-with them, and three quotes, one with words removed. Safe to run again: it finds what it made."""
+"""The demo's making-sense work: a codebook of themes (one inside another), answers tagged with
+them, and quotes, one with words removed, on the open consultation (Q6.1 below); the closed
+transport consultation's come from `youth_voice.feedback.demo` through `code_and_quote`. Safe to
+run again: it finds what it made."""
 
 from consultations.models import QuestionIdentity
 
@@ -32,22 +34,29 @@ QUOTES = [
 
 
 def load_analysis_demo(consultation) -> None:
-    identity = QuestionIdentity.objects.get(
-        consultation=consultation.answers_page, reference="6.1", retired=False
+    code_and_quote(consultation, ["6.1"], THEMES, TAGS, QUOTES)
+
+
+def code_and_quote(consultation, references, themes, tags, quotes) -> None:
+    """Make the codebook `themes` [(name, description, parent)], tag the answers to `references`
+    as `tags` {text: [theme names]} says, and pick `quotes` [(answer, excerpt, words removed)]
+    from the first answer with that text that may be quoted."""
+    identities = QuestionIdentity.objects.filter(
+        consultation=consultation.answers_page, reference__in=references, retired=False
     )
-    themes = {}
-    for name, description, parent in THEMES:
-        themes[name], _made = Theme.objects.get_or_create(
-            consultation=identity.consultation,
+    made = {}
+    for name, description, parent in themes:
+        made[name], _made = Theme.objects.get_or_create(
+            consultation=consultation.answers_page,
             name=name,
-            defaults={"description": description, "parent": themes.get(parent)},
+            defaults={"description": description, "parent": made.get(parent)},
         )
-    answers = Answer.objects.filter(question=identity)
-    for text, names in TAGS.items():
+    answers = Answer.objects.filter(question__in=identities)
+    for text, names in tags.items():
         ids = list(answers.filter(text=text).values_list("pk", flat=True))
         for name in names:
-            services.tag_answers(themes[name], ids, None)
-    for text, excerpt, removed in QUOTES:
+            services.tag_answers(made[name], ids, None)
+    for text, excerpt, removed in quotes:
         quotable = answers.filter(text=text, safeguarding_flag__isnull=True).exclude(
             response__publication="confidential"
         )

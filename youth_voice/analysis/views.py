@@ -1,7 +1,9 @@
 """Officers' screens for making sense of free text: the codebook, coding a question's answers,
 suggested themes, quotes and their redaction. Each reads the request, calls `coding`,
 `suggesting` or `services`, and renders; every one is for officers who may read the
-consultation's responses (youth_voice.access, through `responses_view`)."""
+consultation's responses (youth_voice.access, through `analysis_view`)."""
+
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -35,8 +37,22 @@ from .suggesting import suggest_themes
 ANSWERS_PER_PAGE = 50
 
 
-def _consultation(page_id) -> ConsultationPage:
-    return get_object_or_404(ConsultationPage, pk=page_id).answers_page
+def analysis_view(view):
+    """`responses_view` for these screens; the view is then given the consultation (the version
+    its answers are kept against) and, for one question's screens, that question, which must be
+    one of the consultation's (any other is not found)."""
+
+    @responses_view()
+    @wraps(view)
+    def wrapped(request, page_id, question_id=None, **kwargs):
+        consultation = get_object_or_404(ConsultationPage, pk=page_id).answers_page
+        if question_id is not None:
+            kwargs["identity"] = get_object_or_404(
+                QuestionIdentity, pk=question_id, consultation=consultation
+            )
+        return view(request, consultation, **kwargs)
+
+    return wrapped
 
 
 def _render(request, template, consultation, title, **context):
@@ -65,9 +81,8 @@ def _written_questions(consultation):
     return [identity for identity, _question in questions_in_order(consultation) if identity.pk in written]
 
 
-@responses_view()
-def codebook(request, page_id):
-    consultation = _consultation(page_id)
+@analysis_view
+def codebook(request, consultation):
     form = ThemeForm(request.POST or None, consultation=consultation)
     if request.method == "POST" and form.is_valid():
         theme = services.save_theme(form.instance, request.user)
@@ -89,9 +104,8 @@ def codebook(request, page_id):
     )
 
 
-@responses_view()
-def theme_edit(request, page_id, theme_id):
-    consultation = _consultation(page_id)
+@analysis_view
+def theme_edit(request, consultation, theme_id):
     theme = get_object_or_404(Theme, pk=theme_id, consultation=consultation)
     if request.method == "POST" and "delete" in request.POST:
         theme.delete()
@@ -115,10 +129,8 @@ def theme_edit(request, page_id, theme_id):
     )
 
 
-@responses_view()
-def coding_view(request, page_id, question_id):
-    consultation = _consultation(page_id)
-    identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
+@analysis_view
+def coding_view(request, consultation, identity):
     filter_form = CodingFilterForm(request.GET, consultation=consultation)
     filters = filter_form.filters()
     tag_form = BulkTagForm(request.POST or None, identity=identity)
@@ -159,10 +171,8 @@ def coding_view(request, page_id, question_id):
     )
 
 
-@responses_view()
-def suggestions(request, page_id, question_id):
-    consultation = _consultation(page_id)
-    identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
+@analysis_view
+def suggestions(request, consultation, identity):
     accept_form = None
     if request.method == "POST" and "reject" in request.POST:
         reject = RejectSuggestionForm(request.POST)
@@ -217,9 +227,8 @@ def suggestions(request, page_id, question_id):
     )
 
 
-@responses_view()
-def quote_new(request, page_id, answer_id):
-    consultation = _consultation(page_id)
+@analysis_view
+def quote_new(request, consultation, answer_id):
     answer = get_object_or_404(
         Answer.objects.select_related("response", "question"),
         pk=answer_id,
@@ -245,9 +254,8 @@ def quote_new(request, page_id, answer_id):
     )
 
 
-@responses_view()
-def quotes(request, page_id):
-    consultation = _consultation(page_id)
+@analysis_view
+def quotes(request, consultation):
     kept = Quote.objects.filter(answer__question__consultation=consultation).select_related(
         "answer__response__forum", "answer__question"
     )
@@ -261,9 +269,8 @@ def quotes(request, page_id):
     )
 
 
-@responses_view()
-def quote_detail(request, page_id, quote_id):
-    consultation = _consultation(page_id)
+@analysis_view
+def quote_detail(request, consultation, quote_id):
     quote = get_object_or_404(
         Quote.objects.select_related("answer__response__forum", "answer__question"),
         pk=quote_id,

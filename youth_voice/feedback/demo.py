@@ -1,5 +1,6 @@
-"""Feeding back in the demo: last year's transport consultation, closed, with its feedback
-published (in English and Welsh) and three recommendations; and the youth-club consultation,
+"""Feeding back in the demo: last year's transport consultation, closed, with its written answers
+coded and quoted, its feedback published (in English and Welsh, showing those quotes) and three
+recommendations (youth_voice.reports.demo adds its board paper); and the youth-club consultation,
 closed, whose promised feedback is late, for the dashboard panel. Idempotent."""
 
 import random
@@ -14,6 +15,7 @@ from consultations.models import ConsultationPage, Question
 from consultations.models.questions import options_from_labels
 from consultations.translating import translate
 
+from ..analysis.demo import code_and_quote
 from ..forms import mint_submission_key
 from ..journey import Journey
 from ..models import FeedbackItem, Recommendation
@@ -31,6 +33,30 @@ SAID = {
     "2": ["Cheaper fares", "Buses that turn up", "Later buses home", "Drivers who are kind", "Wi-Fi"],
     "3": ["No bus back after 7", "Too dark to walk", "It costs too much", "My parents work late"],
 }
+# The codebook an officer made for questions 2 and 3, how they coded each answer, and the quotes
+# picked for the board paper and "you said, we did" (answer, excerpt, words removed).
+THEMES = [
+    ("Cost", "Fares, and what getting about costs a family.", None),
+    ("Running the buses", "Whether buses come, and when.", None),
+    ("Late and missing buses", "Buses that come late or not at all.", "Running the buses"),
+    ("Evening buses", "No bus home after clubs, work or seeing friends.", "Running the buses"),
+    ("Feeling safe", "Waiting and walking in the dark; how people are treated on board.", None),
+]
+TAGS = {
+    "Cheaper fares": ["Cost"],
+    "It costs too much": ["Cost"],
+    "Buses that turn up": ["Late and missing buses"],
+    "Later buses home": ["Evening buses"],
+    "No bus back after 7": ["Evening buses"],
+    "Too dark to walk": ["Feeling safe"],
+    "Drivers who are kind": ["Feeling safe"],
+}
+CODED_REFERENCES = ["2", "3"]
+QUOTES = [
+    ("Buses that turn up", "", None),
+    ("Cheaper fares", "", None),
+    ("No bus back after 7", "", None),
+]
 FEEDBACK = [
     {
         "question_reference": "1",
@@ -45,7 +71,6 @@ FEEDBACK = [
         "status": "agreed",
         "you_said": "You want cheaper fares and buses that come when the timetable says.",
         "key_figures": "Cheaper fares was the most common answer",
-        "typed_quotes": "Buses that actually turn up.",
         "we_did": "The council agreed a £1 fare for under-19s from April; bus companies will report late buses every month.",
         "plain_language": "Bus fares for under-19s will be £1 from April.",
     },
@@ -86,6 +111,7 @@ def load_feedback_demo(home) -> ConsultationPage:
         closed_days_ago=150,
         due_days_ago=90,
     )
+    code_and_quote(published, CODED_REFERENCES, THEMES, TAGS, QUOTES)
     if not published.feedback_published_at:
         with transaction.atomic():
             _feedback_and_recommendations(published)

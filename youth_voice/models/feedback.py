@@ -48,7 +48,8 @@ class FeedbackItem(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("One per line, from the summary, e.g. 7 in 10 said the wait was too long."),
     )
-    # Typed by the officer until quotes picked in the analysis can be chosen here.
+    # No longer shown nor edited: an item shows the quotes picked in the analysis (`quotes()`).
+    # Kept, synchronised and never offered for translation, until a migration drops the column.
     typed_quotes = models.TextField(
         _("quotes"), blank=True, help_text=_("One per line. Only from responses that may be published.")
     )
@@ -59,13 +60,16 @@ class FeedbackItem(TranslatableMixin, Orderable):
         help_text=_("Two or three short sentences a 10-year-old can read."),
     )
 
-    override_translatable_fields = [SynchronizedField("question_reference"), SynchronizedField("status")]
+    override_translatable_fields = [
+        SynchronizedField("question_reference"),
+        SynchronizedField("status"),
+        SynchronizedField("typed_quotes"),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("question_reference"), FieldPanel("status")]),
         FieldPanel("you_said"),
         FieldPanel("key_figures"),
-        FieldPanel("typed_quotes"),
         FieldPanel("we_did"),
         FieldPanel("reason"),
         FieldPanel("plain_language"),
@@ -92,8 +96,18 @@ class FeedbackItem(TranslatableMixin, Orderable):
     def figures(self) -> list[str]:
         return [line.strip() for line in self.key_figures.splitlines() if line.strip()]
 
-    def quotes(self) -> list[str]:
-        return [line.strip() for line in self.typed_quotes.splitlines() if line.strip()]
+    def quotes(self) -> list:
+        """The quotes officers picked from answers to this question that may be published
+        (`Quote.objects.publishable()`: never a confidential, withdrawn, changed or flagged answer),
+        newest first; none when none was picked. Any language version reads the same quotes."""
+        from .analysis import Quote
+
+        return list(
+            Quote.objects.publishable().filter(
+                answer__question__consultation_id=self.page.answers_page_id,
+                answer__question__reference=self.question_reference,
+            )
+        )
 
 
 class RecommendationStatus(models.TextChoices):

@@ -1,10 +1,16 @@
 """The board paper as a Word document: the same sections as the PDF, figures as native tables
-(a screen reader reads them, and an editor can restyle them)."""
+(a screen reader reads them, and an editor can restyle them) under the PDF's charts, placed as
+pictures with the chart's description as their alternative text."""
 
 import io
 
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.shared import Pt
+
+from consultations.plans.pdf import fonts
+
+from .pdf import CHART_WIDTH, chart_png
 
 
 def _table(document, rows):
@@ -16,7 +22,16 @@ def _table(document, rows):
             cell.text = str(value)
 
 
+def _chart(document, chart, font, title):
+    """The PDF's chart as a picture, described for screen readers (Word's alt text: `descr`)."""
+    shape = document.add_picture(io.BytesIO(chart_png(chart, font)), width=Pt(CHART_WIDTH))
+    properties = shape._inline.docPr  # python-docx has no alt-text API yet
+    properties.set("title", title)
+    properties.set("descr", chart.description)
+
+
 def render_board_paper_docx(content) -> bytes:
+    font = fonts.load_fonts(fonts.FONT_DIR).regular
     document = Document()
     document.core_properties.title = content.title
     document.add_heading(content.title, level=0)
@@ -46,7 +61,10 @@ def render_board_paper_docx(content) -> bytes:
     document.add_paragraph(content.impact)
     document.add_heading(_("Summary of responses"), level=1)
     for item in content.summary.questions:
-        document.add_heading(f"Q{item.reference} {item.prompt}", level=2)
+        heading = f"Q{item.reference} {item.prompt}"
+        document.add_heading(heading, level=2)
+        if item.chart:
+            _chart(document, item.chart, font, heading)
         if item.figures.choices:
             _table(
                 document,

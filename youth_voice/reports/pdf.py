@@ -1,10 +1,12 @@
 """The board paper as an A4 PDF in the plan PDF's house style (DejaVu Sans, the same paragraph
-styles), its charts drawn with reportlab graphics from the same suppressed figures as the HTML."""
+styles), its charts drawn with reportlab graphics from the same suppressed figures as the HTML.
+The Word paper places the same drawings, rasterised (`chart_png`)."""
 
 import io
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
+from reportlab.graphics import renderPM
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
@@ -16,9 +18,11 @@ from consultations.plans.pdf.styles import make_styles, safe_paragraph
 
 BAR_COLOUR = HexColor("#007d7e")
 CHART_WIDTH = 160 * mm
+# Sharp on a printed page and a zoomed screen; a chart of a few bars stays a few kilobytes.
+PNG_DPI = 200
 
 
-def _chart(chart, font) -> Drawing:
+def chart_drawing(chart, font) -> Drawing:
     """The summary's bar chart: geometry from `youth_voice.charts`, scaled to the page."""
     scale = CHART_WIDTH / chart.width
     drawing = Drawing(CHART_WIDTH, chart.height * scale)
@@ -32,6 +36,16 @@ def _chart(chart, font) -> Drawing:
             String(bar.figures_x * scale, top - bar.figures_y * scale, bar.figures, fontName=font, fontSize=8)
         )
     return drawing
+
+
+def chart_png(chart, font) -> bytes:
+    """The same drawing as a PNG (for Word, which shows no vector drawing of ours), drawn by
+    reportlab's own bitmap renderer on its rlPyCairo backend. Cairo writes the PNG itself: reportlab's
+    way (rlPyCairo's `pixBuf`) reorders every pixel in Python, about 0.2 s a chart."""
+    canvas = renderPM.drawToPMCanvas(chart_drawing(chart, font), dpi=PNG_DPI)
+    png = io.BytesIO()
+    canvas._gs.surface.write_to_png(png)
+    return png.getvalue()
 
 
 def render_board_paper_pdf(content, *, charts: bool = True) -> bytes:
@@ -73,7 +87,7 @@ def render_board_paper_pdf(content, *, charts: bool = True) -> bytes:
     for item in content.summary.questions:
         story.append(paragraph(f"Q{item.reference} {item.prompt}", styles.heading))
         if charts and item.chart:
-            story.append(_chart(item.chart, font))
+            story.append(chart_drawing(item.chart, font))
         if item.figures.choices:
             rows = [[_("Answer"), _("Count"), _("Percent")]]
             rows += [[c.label, c.count, c.percent] for c in item.figures.choices]

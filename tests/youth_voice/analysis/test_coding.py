@@ -1,7 +1,10 @@
 """Coding written answers: bulk tagging from a filtered list, the share coded, counts per theme."""
 
 import pytest
+from django.urls import reverse
 
+from consultations.models import QuestionIdentity
+from tests.conftest import make_consultation
 from youth_voice.analysis import coding, services
 from youth_voice.models import AnswerTheme, Theme
 
@@ -143,3 +146,25 @@ def test_flagged_text_is_hidden_from_an_officer_who_may_not_read_it(
 def test_the_codebook_shows_each_questions_share_coded(officer_client, consultation, coded):
     page = officer_client.get(f"/admin/responses/{consultation.pk}/themes/").content.decode()
     assert "6 of 8 answers coded, 75%" in page
+
+
+@pytest.mark.parametrize("screen", ["coding", "suggestions"])
+def test_a_question_screen_finds_only_the_consultations_own_questions(
+    officer_client, home, plan, consultation, identity, screen
+):
+    other = QuestionIdentity.objects.get(
+        consultation=make_consultation(home, plan, slug="other"), reference="6.1"
+    )
+    assert (
+        officer_client.get(reverse(f"analysis:{screen}", args=[consultation.pk, identity.pk])).status_code
+        == 200
+    )
+    # The other consultation's question, through a consultation the officer was given: not found.
+    assert (
+        officer_client.get(reverse(f"analysis:{screen}", args=[consultation.pk, other.pk])).status_code == 404
+    )
+    # Its own consultation was not given to them: not found either, whatever the question.
+    assert (
+        officer_client.get(reverse(f"analysis:{screen}", args=[other.consultation_id, other.pk])).status_code
+        == 404
+    )

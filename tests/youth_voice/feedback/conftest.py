@@ -14,7 +14,6 @@ ITEMS = [
         "status": "agreed",
         "you_said": "Most of you want someone to talk to at school.",
         "key_figures": "7 in 10 asked for a named adult\n3 in 10 asked for online chat",
-        "typed_quotes": "Someone who listens.",
         "we_did": "Every secondary school will name a well-being lead from September.",
         "plain_language": "You asked for someone to talk to. Every school will have one.",
     },

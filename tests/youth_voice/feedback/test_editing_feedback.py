@@ -10,7 +10,6 @@ ITEM = {
     "status": "not_taken_forward",
     "you_said": "More counsellors.",
     "key_figures": "",
-    "typed_quotes": "",
     "we_did": "We asked for funding.",
     "reason": "",
     "plain_language": "We could not pay for more counsellors this year.",

@@ -114,3 +114,31 @@ def test_the_editor_saves_the_text_and_keeps_what_was_typed_when_wrong(officer_c
     assert "Agree it" in refused.content.decode()
     assert officer_client.post(url, data | {"target_population": "120"}).status_code == 302
     assert BoardPaper.objects.get(consultation=consultation).target_population == 120
+
+
+def test_the_word_paper_carries_the_pdf_charts_as_pictures_with_alt_text(officer_client, consultation):
+    for _ in range(5):
+        submit_answers(consultation, {"6.2": "a-week"}, publication="without_name")
+    for _ in range(6):
+        submit_answers(consultation, {"6.2": "a-month"}, publication="without_name")
+    paper = BoardPaper.objects.create(
+        consultation=consultation, purpose="Agree it", what_young_people_said="Waits", impact="Shorter"
+    )
+    charted = [item for item in paper_content(paper).summary.questions if item.chart]
+    assert [item.reference for item in charted] == ["1", "6.2", "7"]  # nothing hidden in these
+
+    response = officer_client.get(reverse("reports_admin:docx", args=[consultation.pk]))
+    document = Document(io.BytesIO(response.content))
+    pictures = document.inline_shapes
+    assert len(pictures) == 3
+    for picture, item in zip(pictures, charted, strict=True):
+        described = picture._inline.docPr
+        assert described.get("title") == f"Q{item.reference} {item.prompt}"
+        assert described.get("descr") == item.chart.description
+        image = document.part.related_parts[picture._inline.graphic.graphicData.pic.blipFill.blip.embed]
+        assert image.content_type == "image/png"
+        assert image.blob.startswith(b"\x89PNG")
+        assert picture.width > picture.height > 0
+    waits = pictures[1]._inline.docPr
+    assert waits.get("title") == "Q6.2 How long is too long to wait?"
+    assert waits.get("descr") == "A week: 5 (45.5%); A month: 6 (54.5%); Three months: 0 (0.0%)"
