@@ -279,3 +279,24 @@ def test_a_response_flagged_for_safeguarding_or_emptied_is_never_published(clien
     assert "KEPT-TEXT" in text
     assert "hits me" not in text
     assert "EMPTIED-TEXT" not in text
+
+
+def test_the_demo_publishes_the_results_of_its_closed_consultation_with_feedback(db, client):
+    from django.core.management import call_command
+
+    call_command("load_demo")
+    call_command("load_demo")  # twice: nothing new
+    buses = ConsultationPage.objects.get(slug="buses-2026", locale__language_code="en-gb")
+    assert results_are_public(buses)
+    responses = Response.objects.for_consultation(buses).submitted()
+    assert set(responses.values_list("publication", flat=True)) == {
+        "with_name",
+        "without_name",
+        "confidential",
+    }
+    text = results_of(client, buses)
+    named = responses.filter(publication="with_name").exclude(name="").order_by("submitted_at").first()
+    assert f"<h3>{named.name} (A young person, {named.get_age_band_display().lower()})</h3>" in text
+    assert "<blockquote><p>Buses that turn up</p></blockquote>" in text
+    late = ConsultationPage.objects.get(slug="youth-clubs-2026", locale__language_code="en-gb")
+    assert client.get(results_url(late)).status_code == 404
