@@ -30,6 +30,8 @@ from ..reports.paper import publishable_quotes
 from ..summary import questions_in_order, summarise
 
 RESPONSES_PER_PAGE = 10
+# Of the chart's 640 units: the rest holds "Groups: young people tallied: 14 (35.0%)" after a bar.
+CHART_BAR_SPACE = 340
 
 
 def results_are_public(consultation) -> bool:
@@ -144,7 +146,7 @@ def consultation_results(page) -> Results:
                 prompt=words.prompt,
                 figures=shared_figures(item.figures),
                 table=table,
-                chart=grouped_bar_chart(table) if table else None,
+                chart=grouped_bar_chart(table, bar_space=CHART_BAR_SPACE) if table else None,
                 groups=shown_alone(item.groups.groups),
                 young_people_in_groups=shown_alone(item.groups.young_people),
                 quotes=quotes.get(item.reference, []),
