@@ -55,17 +55,16 @@ def publish_results(consultation, *, by, at=None) -> PublishedResults:
             record.published_at = at or timezone.now()
             record.changed_by = by
             record.save()
-        forget_page_state(Page)  # the consultation page links to them from now on
+    forget_page_state(Page)  # once committed: the consultation page links to them from now on
     return record
 
 
 def unpublish_results(consultation, *, by) -> None:
     """Take the results off the public site (the consultation page stops linking to them)."""
-    with transaction.atomic():
-        PublishedResults.objects.filter(consultation_id=consultation.answers_page_id).update(
-            published_at=None, changed_by=by
-        )
-        forget_page_state(Page)
+    PublishedResults.objects.filter(consultation_id=consultation.answers_page_id).update(
+        published_at=None, changed_by=by
+    )
+    forget_page_state(Page)
 
 
 def published_results_url(consultation) -> str:
@@ -77,6 +76,7 @@ def published_results_url(consultation) -> str:
 
 
 def results_published_at(consultation):
+    """When the results were published, or None while they are not."""
     record = PublishedResults.objects.filter(consultation_id=consultation.answers_page_id).first()
     return record.published_at if record else None
 
