@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
@@ -110,7 +111,7 @@ def storable_questions(questions) -> list:
     return stored
 
 
-class ConsultationPage(FeedbackPromise, Page):
+class ConsultationPage(RoutablePageMixin, FeedbackPromise, Page):
     """A consultation open for responses from its opening time until it closes (or until further notice)."""
 
     overview = RichTextField(features=RICH_TEXT_FEATURES)
@@ -462,12 +463,15 @@ class ConsultationPage(FeedbackPromise, Page):
             return {}
         return cache.get_or_set(plan_paragraphs_cache_key(plan.pk), plan.paragraphs_by_ref, timeout=24 * 3600)
 
-    def serve(self, request, *args, **kwargs):
-        # The questionnaire (youth_voice) shows the page; the page itself stays a plain model.
+    # The views are youth_voice's; the page itself stays a plain model.
+    @path("")
+    def questionnaire(self, request):
         return hand_over("youth_voice.views.respond", request, self)
 
-    def serve_preview(self, request, mode_name):
-        return self.serve(request)
+    @path("results/")
+    def results(self, request):
+        """The published results (404 until an officer publishes them after it closes)."""
+        return hand_over("youth_voice.feedback.views.published_results", request, self)
 
 
 class ConsultationDocument(Orderable):

@@ -97,6 +97,8 @@ EXPECTED = {
     "feedback_admin:board":             (302, 200, 200, 200, 200, 200, 200, 200),
     "feedback_admin:consultation":      (302, 200, 404, 404, 200, 200, 200, 200),
     "feedback_admin:publish":           (302, 405, 404, 404, 405, 405, 405, 405),
+    "feedback_admin:publish_results":   (302, 405, 404, 404, 405, 405, 405, 405),
+    "feedback_admin:unpublish_results": (302, 405, 404, 404, 405, 405, 405, 405),
     "feedback_admin:add_recommendation": (302, 200, 404, 404, 200, 200, 200, 200),
     "feedback_admin:recommendation":    (302, 200, 404, 404, 200, 200, 200, 200),
     # Board papers: prepared by the people who work on the consultation's feedback.

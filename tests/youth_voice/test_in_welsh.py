@@ -258,3 +258,42 @@ def test_dates_are_written_in_welsh(client, welsh):
         "Rhagfyr",
     ]
     assert f"tan {closes.day} {months[closes.month - 1]} {closes.year}" in html
+
+
+def test_the_published_results_are_in_welsh(client, welsh):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultations.models import ConsultationPage
+    from tests.conftest import submit_answers
+    from tests.youth_voice.groups.conftest import record_group
+    from youth_voice.feedback.results import RESPONSES_PER_PAGE, publish_results, published_results_url
+    from youth_voice.models import Forum
+
+    answers = {
+        "1": (["no"], "Geiriau hir"),
+        "2": "Bysiau",
+        "3": "anodd",
+        "5": "4",
+        "7": {"bysiau": 1},
+        "8": "12",
+        "9": ["celf"],
+    }
+    for number in range(RESPONSES_PER_PAGE + 1):
+        about = (
+            {"publication": "with_name", "name": "Gwen"} if number % 2 else {"publication": "without_name"}
+        )
+        submit_answers(welsh, answers, respondent_type="young_person", age_band="13_15", **about)
+    forum = Forum.objects.create(name="Fforwm Ieuenctid")
+    record_group(welsh, size=12, forum=forum, tallies={"3": {"hawdd": 9, "anodd": 3}})
+    ConsultationPage.objects.filter(translation_key=welsh.translation_key).update(
+        closes_at=timezone.now() - timedelta(days=1)
+    )
+    welsh.refresh_from_db()
+    publish_results(welsh, by=None)
+    assert_no_english(client.get(welsh.url).content.decode(), "the consultation page, closed")
+    first = client.get(published_results_url(welsh)).content.decode()
+    assert "Gwen (" in first
+    assert_no_english(first, "published results")
+    assert_no_english(client.get(published_results_url(welsh), {"page": 2}).content.decode(), "page 2")

@@ -1,14 +1,17 @@
 """Suggested redactions for a quote: spans that look like a name, an email address, a UK phone
 number, a postcode or street address, or a school, in English or Welsh.
 
-Only suggestions: an officer accepts each one (or marks a span of their own) before anything is
-removed, because a pattern both misses things and catches things it should not ("I'm Welsh").
+For a quote these are only suggestions: an officer accepts each one (or marks a span of their
+own) before anything is removed, because a pattern both misses things and catches things it should
+not ("I'm Welsh"). Text published whole, which no officer checks span by span (the published
+results' responses), loses every suggested span: `redacted(text)`.
 """
 
 import re
 from dataclasses import dataclass
 
 from ..models import RedactionKind
+from ..models.analysis import PLACEHOLDERS
 
 UPPER = "A-ZÂÊÎÔÛŴŶÁÉÍÓÚÀÈÌÒÙÄËÏÖÜ"
 LOWER = "a-zâêîôûŵŷáéíóúàèìòùäëïöü"
@@ -106,3 +109,11 @@ def spans_of(words: str, text: str) -> list[tuple[int, int]]:
     if not words:
         return []
     return [match.span() for match in re.finditer(re.escape(words), text)]
+
+
+def redacted(text: str) -> str:
+    """`text` with every suggested span replaced by what was removed ("[name removed]", in the
+    reader's language): removing too much is the safe mistake when nobody checks each one."""
+    for suggestion in reversed(suggest_redactions(text)):
+        text = text[: suggestion.start] + str(PLACEHOLDERS[suggestion.kind]) + text[suggestion.end :]
+    return text

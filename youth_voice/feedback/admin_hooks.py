@@ -21,6 +21,8 @@ urlpatterns = [
     path("recommendations/", admin_views.board, name="board"),
     path("<id:page_id>/", admin_views.consultation_feedback, name="consultation"),
     path("<id:page_id>/publish/", admin_views.publish, name="publish"),
+    path("<id:page_id>/results/publish/", admin_views.publish_results_view, name="publish_results"),
+    path("<id:page_id>/results/unpublish/", admin_views.unpublish_results_view, name="unpublish_results"),
     path("<id:page_id>/recommendations/new/", admin_views.add_recommendation, name="add_recommendation"),
     path("<id:page_id>/recommendations/<int:number>/", admin_views.recommendation, name="recommendation"),
 ]

@@ -1,6 +1,6 @@
 """Officers' feedback screens in the Wagtail admin: a consultation's feedback and recommendations,
-publishing the feedback, one recommendation with its progress, and the board of open ones.
-Who may do what is decided in youth_voice.access."""
+publishing the feedback and the results (or taking the results back), one recommendation with its
+progress, and the board of open ones. Who may do what is decided in youth_voice.access."""
 
 from functools import wraps
 
@@ -18,6 +18,7 @@ from consultations.models import ConsultationPage
 from .. import access
 from ..models import Recommendation
 from .forms import ProgressForm, RecommendationForm
+from .results import publish_results, published_results_url, results_published_at, unpublish_results
 from .services import publish_feedback, record_progress
 
 
@@ -55,26 +56,49 @@ def consultation_feedback(request, consultation):
         versions=[(version, list(version.feedback_items.all())) for version in versions],
         recommendations=consultation.recommendations.all(),
         may_publish=access.can_publish_feedback(request.user, consultation),
+        results_published_at=results_published_at(consultation),
+        results_url=published_results_url(consultation),
         today=timezone.localdate(),
     )
 
 
-@feedback_view  # not found before "use POST": nobody learns of a consultation they do not work on
-@require_POST
-def publish(request, consultation):
-    if not access.can_publish_feedback(request.user, consultation):
-        raise PermissionDenied
-    try:
-        published = publish_feedback(consultation)
-    except ValidationError as refused:
-        messages.error(request, " ".join(refused.messages))
-    else:
-        messages.success(
-            request,
-            _("The feedback is published on %(count)s language versions. Adults who asked are being emailed.")
-            % {"count": published.versions},
-        )
-    return redirect("feedback_admin:consultation", consultation.pk)
+def publishing_view(view):
+    """A POST by someone who may publish the consultation's page: `view` does it and says what it
+    did, or refuses with a ValidationError; either way, back to the consultation's feedback screen."""
+
+    @feedback_view  # not found before "use POST": nobody learns of a consultation they do not work on
+    @require_POST
+    @wraps(view)
+    def wrapped(request, consultation):
+        if not access.can_publish_feedback(request.user, consultation):
+            raise PermissionDenied
+        try:
+            messages.success(request, view(request, consultation))
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        return redirect("feedback_admin:consultation", consultation.pk)
+
+    return wrapped
+
+
+@publishing_view
+def publish(request, consultation) -> str:
+    published = publish_feedback(consultation)
+    return _(
+        "The feedback is published on %(count)s language versions. Adults who asked are being emailed."
+    ) % {"count": published.versions}
+
+
+@publishing_view
+def publish_results_view(request, consultation) -> str:
+    publish_results(consultation, by=request.user)
+    return _("The results are published on every language version of the page.")
+
+
+@publishing_view
+def unpublish_results_view(request, consultation) -> str:
+    unpublish_results(consultation, by=request.user)
+    return _("The results are no longer public.")
 
 
 @feedback_view

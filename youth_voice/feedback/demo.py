@@ -1,6 +1,7 @@
 """Feeding back in the demo: last year's transport consultation, closed, with its written answers
-coded and quoted, its feedback published (in English and Welsh, showing those quotes) and three
-recommendations (youth_voice.reports.demo adds its board paper); and the youth-club consultation,
+coded and quoted, its feedback published (in English and Welsh, showing those quotes), three
+recommendations (youth_voice.reports.demo adds its board paper) and its results published (some
+of its responses agreed to publication, some with their name); and the youth-club consultation,
 closed, whose promised feedback is late, for the dashboard panel. Idempotent."""
 
 import random
@@ -18,8 +19,9 @@ from consultations.translating import translate
 from ..analysis.demo import code_and_quote
 from ..forms import mint_submission_key
 from ..journey import Journey
-from ..models import FeedbackItem, Recommendation
+from ..models import FeedbackItem, Publication, PublishedResults, Recommendation
 from ..services import submit_response
+from .results import publish_results
 from .services import publish_feedback, record_progress
 
 P = "<p>{}</p>".format
@@ -89,6 +91,15 @@ WELSH = {
     "Bus fares for under-19s will be £1 from April.": "Bydd tocyn bws i bobl dan 19 oed yn £1 o fis Ebrill.",
     "We could not get a late bus this year. We will try again next year.": "Doedden ni ddim yn gallu cael bws hwyr eleni. Byddwn ni’n trio eto y flwyddyn nesaf.",
 }
+# What each of the twenty chose about publication, in turn; a name only for those who chose it
+# (the form drops it, and the choice, for an under-13).
+PUBLICATIONS = [
+    (Publication.WITH_NAME, "Nia"),
+    (Publication.WITHOUT_NAME, ""),
+    (Publication.CONFIDENTIAL, ""),
+    (Publication.WITHOUT_NAME, ""),
+    (Publication.WITH_NAME, "Cai"),
+]
 RECOMMENDATIONS = [
     ("Introduce a £1 bus fare for everyone under 19.", "Head of Transport", 40, "2", "done"),
     (
@@ -117,6 +128,8 @@ def load_feedback_demo(home) -> ConsultationPage:
             _feedback_and_recommendations(published)
             translate(published, "cy", WELSH)
             publish_feedback(published, at=published.closes_at + timedelta(days=50))
+    if not PublishedResults.objects.filter(consultation=published).exists():
+        publish_results(published, by=None, at=published.feedback_published_at)
     _closed_consultation(
         home, "youth-clubs-2026", "Have your say on youth clubs (2026)", closed_days_ago=45, due_days_ago=12
     )
@@ -136,9 +149,11 @@ def _closed_consultation(home, slug, title, *, closed_days_ago, due_days_ago):
         closes_at=closes_at,
         feedback_due=timezone.localdate() - timedelta(days=due_days_ago),
         data_protection=P(
-            "The partnership's staff read every response. We publish a summary, never your name."
+            "The partnership's staff read every response. We publish a summary of what everyone said, "
+            "and the responses of those who agree: with their name only if they ask (never for under-13s), "
+            "and never a confidential one."
         ),
-        about_you_asked=["respondent_type", "age_band"],
+        about_you_asked=["respondent_type", "age_band", "name"],
     )
     for order, (reference, kind, prompt, options) in enumerate(QUESTIONS):
         page.questions.add(
@@ -168,6 +183,7 @@ def _responses(page):
         data["q_1"] = ways[0] if i % 10 < 6 else rng.choice(ways[1:])
         data["q_2"], data["q_3"] = rng.choice(SAID["2"]), rng.choice(SAID["3"])
         data["respondent_type"], data["age_band"] = "young_person", rng.choice(["11_12", "13_15", "16_18"])
+        data["publication"], data["name"] = PUBLICATIONS[i % len(PUBLICATIONS)]
         answered = Journey(page, data).full_form()
         if not answered.is_valid():
             raise ValueError(f"Demo answers do not pass the form: {answered.errors.as_text()}")

@@ -58,9 +58,10 @@ class GroupedBarChart:
     width: int = WIDTH
 
 
-def grouped_bar_chart(table) -> GroupedBarChart | None:
+def grouped_bar_chart(table, bar_space=BAR_SPACE) -> GroupedBarChart | None:
     """A chart of a (possibly suppressed) `suppression.Table`, or None when there is nothing to
-    draw or too much to draw well."""
+    draw or too much to draw well. The longest bar is `bar_space` long: the rest of the width holds
+    the figures written after it (long series names need a shorter bar)."""
     columns = len(table.column_labels)
     if not table.row_labels or not columns or columns > len(SERIES_STYLES):
         return None
@@ -84,7 +85,7 @@ def grouped_bar_chart(table) -> GroupedBarChart | None:
                     figures=figures,
                     label_y=top + LABEL_LINE - 3,
                     bar_y=top + LABEL_LINE + 4 + c * (BAR_HEIGHT + BAR_GAP),
-                    width=round(BAR_SPACE * share / most, 1),
+                    width=round(bar_space * share / most, 1),
                     series=c,
                 )
             )

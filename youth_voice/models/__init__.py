@@ -10,6 +10,7 @@ from .feedback import (
     FeedbackItem,
     FeedbackStatus,
     ProgressUpdate,
+    PublishedResults,
     Recommendation,
     RecommendationStatus,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "FeedbackItem",
     "FeedbackStatus",
     "ProgressUpdate",
+    "PublishedResults",
     "Recommendation",
     "RecommendationStatus",
     "Forum",

@@ -14,10 +14,10 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consultations.about_you import AgeBand, Publication
+from consultations.about_you import Publication
 
 from ..safeguarding.models import FlaggedAnswer
-from .response import SpeaksFor, Status
+from .response import Status
 
 
 def _staff_member():
@@ -185,21 +185,8 @@ class Quote(models.Model):
         return text
 
     def attribution(self) -> str:
-        """Who said it, as a report may print it: never a contact detail, school or organisation;
-        a name only when the person asked to be named, gave one and is 13 or over."""
-        response = self.answer.response
-        if response.speaks_for == SpeaksFor.GROUP:
-            group = response.forum.get_kind_display() if response.forum_id else _("A group")
-            return _("%(group)s, speaking for %(count)s") % {"group": group, "count": response.group_size}
-        who = response.get_respondent_type_display() or _("A respondent")
-        if response.age_band:
-            who = _("%(who)s, %(age)s") % {"who": who, "age": AgeBand(response.age_band).label.lower()}
-        named = (
-            response.publication == Publication.WITH_NAME
-            and response.name.strip()
-            and response.age_band not in AgeBand.under_13()
-        )
-        return f"{response.name.strip()} ({who})" if named else str(who)
+        """Who said it, as a report may print it (`Response.attribution`)."""
+        return self.answer.response.attribution()
 
 
 class RedactionKind(models.TextChoices):

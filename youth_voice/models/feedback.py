@@ -248,3 +248,23 @@ class FeedbackEmail(models.Model):
 
     def __str__(self):
         return f"{self.response} {self.sent_at:%Y-%m-%d}"
+
+
+class PublishedResults(models.Model):
+    """Whether a consultation's results are public (youth_voice.feedback.results): a summary with
+    small counts hidden, its quotes, and the responses of those who agreed to publication.
+
+    A record of its own rather than a page field: publishing them is an officer's decision that
+    takes effect at once, in every language, never part of a page revision or a translation.
+    Kept against the consultation's first language version, where its responses are."""
+
+    consultation = models.OneToOneField(
+        "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="published_results"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)  # None: not (or no longer) published
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self):
+        return f"{self.consultation}: {self.published_at or 'not published'}"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from consultations.about_you import AgeBand, Publication, RespondentType
+from consultations.about_you import ADULT_RESPONDENTS, AgeBand, Publication, RespondentType
 
 # No 0/O, 1/I/L or U/V: codes are read aloud and copied by hand.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
@@ -186,6 +186,29 @@ class Response(models.Model):
     @property
     def confidential(self) -> bool:
         return self.publication == Publication.CONFIDENTIAL
+
+    @property
+    def may_be_named(self) -> bool:
+        """Whether the public may read this person's name: they chose to publish with it, gave one,
+        and are known to be 13 or over (by their age band, or as an adult respondent when they
+        gave no age). An under-13 is never named, even with a name stored by mistake."""
+        if self.publication != Publication.WITH_NAME or not self.name.strip():
+            return False
+        if self.age_band:
+            return self.age_band not in AgeBand.under_13()
+        return self.respondent_type in ADULT_RESPONDENTS
+
+    def attribution(self) -> str:
+        """Who said it, as a report or the published results print it: never a contact detail,
+        school, area or organisation; a name only when `may_be_named`. A group: "Youth forum,
+        speaking for 18"."""
+        if self.speaks_for == SpeaksFor.GROUP:
+            group = self.forum.get_kind_display() if self.forum_id else _("A group")
+            return _("%(group)s, speaking for %(count)s") % {"group": group, "count": self.group_size}
+        who = self.get_respondent_type_display() or _("A respondent")
+        if self.age_band:
+            who = _("%(who)s, %(age)s") % {"who": who, "age": AgeBand(self.age_band).label.lower()}
+        return f"{self.name.strip()} ({who})" if self.may_be_named else str(who)
 
     @property
     def last_changed(self):

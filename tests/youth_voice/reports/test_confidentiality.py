@@ -1,6 +1,6 @@
-"""One test that fails if any confidential text reaches a public page, the board paper (HTML, PDF,
-Word) or the shared figures workbook, and that a consenting response's words do reach the paper
-(so it can fail)."""
+"""One test that fails if any confidential text reaches a public page (the consultation page and its
+published results, in English and Welsh), the board paper (HTML, PDF, Word) or the shared figures
+workbook, and that a consenting response's words do reach the paper and the results (so it can fail)."""
 
 import io
 from datetime import date, timedelta
@@ -10,8 +10,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from consultations.models import ConsultationPage
+from consultations.translating import translate
 from tests.conftest import submit_answers
+from tests.consultations.test_translations import WELSH
 from youth_voice.analysis import services
+from youth_voice.feedback.results import publish_results, published_results_url
 from youth_voice.figures.xlsx import figures_workbook
 from youth_voice.models import FeedbackItem, Quote, Recommendation
 
@@ -50,14 +53,23 @@ def test_confidential_text_never_reaches_a_shared_output(client, officer_client,
         )
     )
     consultation.save_revision().publish()
-    ConsultationPage.objects.filter(pk=consultation.pk).update(
+    welsh = translate(consultation, "cy", WELSH)
+    ConsultationPage.objects.filter(translation_key=consultation.translation_key).update(
         closes_at=timezone.now() - timedelta(days=1), feedback_published_at=timezone.now()
     )
+    consultation.refresh_from_db()
+    welsh.refresh_from_db()
+    publish_results(consultation, by=officer)
 
     outputs = {
         "public page": client.get(consultation.url).content.decode(),
+        "Welsh public page": client.get(welsh.url).content.decode(),
         "figures.xlsx shared": xlsx_text(figures_workbook(consultation, exact=False)),
     }
+    for name, page in [("published results", consultation), ("Welsh published results", welsh)]:
+        response = client.get(published_results_url(page))
+        assert response.status_code == 200
+        outputs[name] = response.content.decode()
     for name, read in [("html", bytes.decode), ("pdf", pdf_text), ("docx", docx_text)]:
         response = officer_client.get(reverse(f"reports_admin:{name}", args=[consultation.pk]))
         assert response.status_code == 200
@@ -65,5 +77,11 @@ def test_confidential_text_never_reaches_a_shared_output(client, officer_client,
 
     for name, text in outputs.items():
         assert MARKER not in text, name
-    for name in ["board paper html", "board paper pdf", "board paper docx"]:
+    for name in [
+        "board paper html",
+        "board paper pdf",
+        "board paper docx",
+        "published results",
+        "Welsh published results",
+    ]:
         assert CONSENTED in outputs[name], name
