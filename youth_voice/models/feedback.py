@@ -48,11 +48,6 @@ class FeedbackItem(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("One per line, from the summary, e.g. 7 in 10 said the wait was too long."),
     )
-    # No longer shown nor edited: an item shows the quotes picked in the analysis (`quotes()`).
-    # Kept, synchronised and never offered for translation, until a migration drops the column.
-    typed_quotes = models.TextField(
-        _("quotes"), blank=True, help_text=_("One per line. Only from responses that may be published.")
-    )
     we_did = models.TextField(_("what the partnership decided and did"))
     reason = models.TextField(_("why it was not taken forward"), blank=True)
     plain_language = models.TextField(
@@ -63,7 +58,6 @@ class FeedbackItem(TranslatableMixin, Orderable):
     override_translatable_fields = [
         SynchronizedField("question_reference"),
         SynchronizedField("status"),
-        SynchronizedField("typed_quotes"),
     ]
 
     panels = [
