@@ -1,5 +1,6 @@
 """Officers' views in the Wagtail admin: responses, one response, the summary, written answers, CSV."""
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
@@ -55,21 +56,38 @@ def _consultation(page_id):
     return get_object_or_404(ConsultationPage, pk=page_id).answers_page
 
 
-def _filters(request, consultation) -> dict:
-    """The officer's filters, combined; unknown values are ignored."""
-    allowed = {
-        "speaks_for": set(SpeaksFor.values),
-        "respondent_type": set(RespondentType.values),
-        "age_band": set(AgeBand.values),
-        "channel": set(Channel.values),
-        "area": set(_areas(consultation)),
-        "language": {code for code, _name in settings.LANGUAGES},
-    }
-    return {
+@dataclass(frozen=True)
+class OfficerFilters:
+    """The officer's filters: what the address chose, and the filter bar offering every choice."""
+
+    chosen: dict  # {field: value}: only known values of FILTER_FIELDS
+    choices: list  # (field, label, [(value, label)]) in the filter bar's order
+
+    def context(self) -> dict:
+        return {
+            "filters": self.chosen,
+            "filter_query": urlencode({k: v for k, v in self.chosen.items() if v}),
+            "filter_choices": self.choices,
+        }
+
+
+def officer_filters(request, consultation) -> OfficerFilters:
+    """The filters chosen in the address, combined; a value not offered is ignored."""
+    choices = [
+        ("speaks_for", _("Individuals or groups"), SPEAKS_FOR_CHOICES),
+        ("respondent_type", _("Respondent"), RespondentType.choices),
+        ("age_band", _("Age band"), AgeBand.choices),
+        ("channel", _("Channel"), Channel.choices),
+        ("area", _("Area"), [(area, area) for area in _areas(consultation)]),
+        ("language", _("Language"), settings.LANGUAGES),
+    ]
+    offered = {name: {value for value, _label in values} for name, _label, values in choices}
+    chosen = {
         name: request.GET.get(name, "")
         for name in FILTER_FIELDS
-        if request.GET.get(name, "") in allowed[name]
+        if request.GET.get(name, "") in offered[name]
     }
+    return OfficerFilters(chosen, choices)
 
 
 def _areas(consultation) -> list[str]:
@@ -77,23 +95,13 @@ def _areas(consultation) -> list[str]:
     return sorted(set(consultation.area_choices()) | set(given.distinct()))
 
 
-def _context(request, consultation, title, **extra):
-    filters = _filters(request, consultation)
+def _context(consultation, title, filters: OfficerFilters, **extra):
     return {
         "consultation": consultation,
         "page_title": title,
         "header_title": title,
         "header_icon": "form",
-        "filters": filters,
-        "filter_query": urlencode({k: v for k, v in filters.items() if v}),
-        "filter_choices": [
-            ("speaks_for", _("Individuals or groups"), SPEAKS_FOR_CHOICES),
-            ("respondent_type", _("Respondent"), RespondentType.choices),
-            ("age_band", _("Age band"), AgeBand.choices),
-            ("channel", _("Channel"), Channel.choices),
-            ("area", _("Area"), [(area, area) for area in _areas(consultation)]),
-            ("language", _("Language"), settings.LANGUAGES),
-        ],
+        **filters.context(),
         **extra,
     }
 
@@ -117,10 +125,11 @@ def consultation_index(request):
 @responses_view()
 def response_list(request, page_id):
     consultation = _consultation(page_id)
+    filters = officer_filters(request, consultation)
     responses = (
         Response.objects.for_consultation(consultation)
         .submitted()
-        .matching(_filters(request, consultation))
+        .matching(filters.chosen)
         .select_related("forum", "event")
     )
     paginator = Paginator(responses, 50)
@@ -128,9 +137,9 @@ def response_list(request, page_id):
         request,
         "youth_voice/admin/response_list.html",
         _context(
-            request,
             consultation,
             _("Responses: %(title)s") % {"title": consultation.title},
+            filters,
             page_obj=paginator.get_page(request.GET.get("p")),
             paginator=paginator,
         ),
@@ -155,9 +164,9 @@ def response_detail(request, page_id, reference):
         request,
         "youth_voice/admin/response_detail.html",
         _context(
-            request,
             consultation,
             _("Response %(reference)s") % {"reference": response.reference},
+            officer_filters(request, consultation),
             response=response,
             rows=rows,
         ),
@@ -167,7 +176,8 @@ def response_detail(request, page_id, reference):
 @responses_view(allowed=access.can_read_figures, visible=access.can_read_figures)
 def summary(request, page_id):
     consultation = _consultation(page_id)
-    summarised = summarise(consultation, _filters(request, consultation))
+    filters = officer_filters(request, consultation)
+    summarised = summarise(consultation, filters.chosen)
     # Partnership readers get the figures: never what anyone wrote, nor a way to one response.
     figures_only = not access.can_read_responses(request.user, consultation)
     for item in summarised.questions:
@@ -180,9 +190,9 @@ def summary(request, page_id):
         request,
         "youth_voice/admin/summary.html",
         _context(
-            request,
             consultation,
             _("Summary: %(title)s") % {"title": consultation.title},
+            filters,
             summary=summarised,
             figures_only=figures_only,
             reference_check=consultation.reference_check(),
@@ -194,16 +204,17 @@ def summary(request, page_id):
 def question_texts(request, page_id, question_id):
     consultation = _consultation(page_id)
     identity = get_object_or_404(QuestionIdentity, pk=question_id, consultation=consultation)
-    paginator = Paginator(texts_for(identity, _filters(request, consultation)), 100)
+    filters = officer_filters(request, consultation)
+    paginator = Paginator(texts_for(identity, filters.chosen), 100)
     page_obj = paginator.get_page(request.GET.get("p"))
     page_obj.object_list = redact_for(request.user, page_obj.object_list)
     return TemplateResponse(
         request,
         "youth_voice/admin/question_texts.html",
         _context(
-            request,
             consultation,
             _("Q%(reference)s: everything written") % {"reference": identity.reference},
+            filters,
             identity=identity,
             page_obj=page_obj,
             back_url=reverse("youth_voice_admin:summary", args=[consultation.pk]),

@@ -28,6 +28,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from .models import Answer, Response
+from .models.response import WHO_ANSWERED
 from .safeguarding.visibility import redact_for, with_flags
 from .summary import questions_in_order
 
@@ -114,14 +115,14 @@ def _tallied(identity, options) -> list:
 
 
 def _rows(consultation, columns, tallied, codes, user):
+    # The answers' copies of who answered are left unread: the response's own fields are written.
+    answers = with_flags(Answer.objects.defer(*WHO_ANSWERED).order_by("position", "id"))
     responses = (
         Response.objects.for_consultation(consultation)
         .submitted()
         .order_by("submitted_at", "id")
         .select_related("forum", "event")
-        .prefetch_related(
-            Prefetch("answers", queryset=with_flags(Answer.objects.order_by("position", "id"))), "tallies"
-        )
+        .prefetch_related(Prefetch("answers", queryset=answers), "tallies")
     )
     value = _response_value if codes else _readable_value
     # A chunk's responses and their prefetched answers are held at once: 500 keeps a 100,000-response

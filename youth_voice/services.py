@@ -63,7 +63,12 @@ def _answer_rows(response, answers, identities):
 def store_answers(response, answer_objects, *, at=None):
     """The one place answer rows are written, for every channel: stored, then screened for
     safeguarding in the same transaction (see youth_voice/safeguarding/); officers' live
-    dashboards are told once it commits (youth_voice/dashboard/)."""
+    dashboards are told once it commits (youth_voice/dashboard/). Each row carries who answered,
+    copied from the response as it is now (`Response.who_answered`)."""
+    who_answered = response.who_answered()
+    for answer in answer_objects:
+        for attname, value in who_answered.items():
+            setattr(answer, attname, value)
     stored = Answer.objects.bulk_create(answer_objects)
     screen_answers(response, stored, at=at)
     announce_after_commit(response.consultation_id)
@@ -250,8 +255,8 @@ def change_response(response, answers, *, about_you=None, at=None) -> Submission
         if _fingerprint(new) == _fingerprint(current) and not _differs(locked, about_you):
             return SubmissionOutcome(locked, created=False)
         current.delete()
+        _apply(locked, about_you)  # first: the new answers copy who answered from it
         store_answers(locked, new, at=at)
-        _apply(locked, about_you)
         locked.changed_at, locked.times_changed = at, locked.times_changed + 1
         locked.save()
     return SubmissionOutcome(locked, created=True)

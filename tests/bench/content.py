@@ -392,7 +392,13 @@ def fill_responses(count, batch=10_000, *, slug="bench-summary", questions=QUEST
                     if matches:
                         filtered.add(ref, rows)
                     answers += [
-                        Answer(response_id=response.pk, question_id=identities[ref], **row) for row in rows
+                        Answer(
+                            response_id=response.pk,
+                            question_id=identities[ref],
+                            **row,
+                            **response.who_answered(),  # as `store_answers` copies it
+                        )
+                        for row in rows
                     ]
             Answer.objects.bulk_create(answers, batch_size=5_000)
     if connection.vendor == "postgresql":

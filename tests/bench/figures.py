@@ -66,6 +66,7 @@ def fill_crosstab(count):
 
     from tests.bench.content import bench_consultation
     from youth_voice.models import Answer, Response
+    from youth_voice.models.response import WHO_ANSWERED
 
     consultation = bench_consultation("bench-crosstab")
     identity = consultation.question_identities.get(reference="2")
@@ -87,12 +88,15 @@ def fill_crosstab(count):
         first = (
             Response.objects.filter(consultation=consultation).order_by("pk").values_list("pk", flat=True)[0]
         )
+        # Each answer carries who answered, copied from its response as `store_answers` does.
+        who_answered = [Response._meta.get_field(name).attname for name in WHO_ANSWERED]
         _insert_select(
             Answer,
             {
                 "response_id": ("id", []),
                 "question_id": ("%s", [identity.pk]),
                 "option": (_case(f"id - {int(first)}", COLOURS), []),
+                **{attname: (connection.ops.quote_name(attname), []) for attname in who_answered},
             },
             f"FROM {Response._meta.db_table} WHERE consultation_id = %s",
             [consultation.pk],

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import access
-from ..admin_views import _consultation, _context, _filters, responses_view
+from ..admin_views import _consultation, _context, officer_filters, responses_view
 from ..summary import questions_in_order
 from .charts import grouped_bar_chart
 from .crosstab import CROSS_TAB_KINDS, crosstab, dimensions
@@ -57,9 +57,10 @@ def crosstab_view(request, page_id):
     consultation = _consultation(page_id)
     exact = access.sees_exact_figures(request.user, consultation)
     form = _asked(request, consultation) or CrossTabForm(consultation)
+    filters = officer_filters(request, consultation)
     tables = []
     if form.is_bound and form.is_valid():
-        crossed = crosstab(form.identity, form.dimension, _filters(request, consultation))
+        crossed = crosstab(form.identity, form.dimension, filters.chosen)
         for number, (caption, table) in enumerate(crossed.tables):
             shown = as_seen(table, exact=exact)
             tables.append(
@@ -74,9 +75,9 @@ def crosstab_view(request, page_id):
         request,
         "youth_voice/figures/crosstab.html",
         _context(
-            request,
             consultation,
             _("Cross-tabs: %(title)s") % {"title": consultation.title},
+            filters,
             form=form,
             tables=tables,
             exact=exact,
@@ -92,7 +93,8 @@ def figures_xlsx(request, page_id):
     exact = access.sees_exact_figures(request.user, consultation) and not request.GET.get("shared")
     form = _asked(request, consultation)
     chosen = {"identity": form.identity, "dimension": form.dimension} if form and form.is_valid() else {}
-    file = figures_workbook(consultation, _filters(request, consultation), exact=exact, **chosen)
+    filters = officer_filters(request, consultation).chosen
+    file = figures_workbook(consultation, filters, exact=exact, **chosen)
     return xlsx_download(file, consultation, "figures" if exact else "figures-shared")
 
 

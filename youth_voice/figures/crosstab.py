@@ -1,8 +1,9 @@
 """Cross-tabs: a choice, yes/no or scale question's answers split by who answered.
 
-One grouped query per series: individuals' answer rows joined to their responses, grouped by
-option and the dimension (respondent type, age band, area, forum, channel, language); groups'
-tallies (`GroupTally`, summed by option) grouped the same way. A group's tallies are a series of
+One grouped query per series: individuals' answer rows, grouped by option and the dimension
+(respondent type, age band, area, forum, channel, language), which each answer row carries
+itself (`WHO_ANSWERED`: no response is looked up); groups' tallies (`GroupTally`, summed by
+option) grouped the same way, through their responses (groups are few). A group's tallies are a series of
 their own, never folded into individuals' answers: a group is counted neither as one person nor
 as N. Split by "individual or group", the two series stand side by side, each labelled with
 what it counts.
@@ -22,7 +23,7 @@ from consultations.kinds import KINDS
 from consultations.kinds.choice import ChooseOne
 
 from ..models import AgeBand, Answer, Channel, Forum, GroupTally, RespondentType, SpeaksFor, Status
-from ..models.response import FILTER_FIELDS
+from ..models.response import chosen_filters
 from .suppression import Table
 
 NOT_GIVEN = _("Not given")
@@ -32,7 +33,7 @@ GROUPS = _("Groups: young people tallied")
 
 @dataclass(frozen=True)
 class Dimension:
-    """A way to split respondents: a field of Response, and the names of its values."""
+    """A way to split respondents: one of WHO_ANSWERED, and the names of its values."""
 
     name: str
     label: str
@@ -91,16 +92,9 @@ class CrossTab:
         return self.identity.reference
 
 
-def _response_filters(filters) -> dict:
-    return {
-        f"response__{name}": value
-        for name, value in (filters or {}).items()
-        if value and name in FILTER_FIELDS
-    }
-
-
 def individual_counts(identity, field, filters=None, expected=()) -> dict:
-    """{(option, value of `field`): answers}: one pass over individuals' answer rows.
+    """{(option, value of `field`): answers}: one pass over individuals' answer rows, which carry
+    `field` and the filters' fields themselves.
 
     Given the values `field` is `expected` to have, each option's answers are counted for each
     value side by side, grouped by option alone: on SQLite the pass then follows the answers'
@@ -108,23 +102,20 @@ def individual_counts(identity, field, filters=None, expected=()) -> dict:
     (a temporary B-tree of a million rows). Only when some answer has a value not expected are
     they grouped by both."""
     answers = Answer.objects.filter(
-        question=identity, response__speaks_for=SpeaksFor.INDIVIDUAL, **_response_filters(filters)
+        question=identity, speaks_for=SpeaksFor.INDIVIDUAL, **chosen_filters(filters)
     ).exclude(option="")
     if expected and connection.vendor == "sqlite":  # PostgreSQL hashes the groups: no sort to spare
         counted = _counted_side_by_side(answers, field, expected)
         if counted is not None:
             return counted
-    grouped = answers.values_list("option", f"response__{field}").annotate(n=Count("*")).order_by()
+    grouped = answers.values_list("option", field).annotate(n=Count("*")).order_by()
     return {(option, value): n for option, value, n in grouped}
 
 
 def _counted_side_by_side(answers, field, expected) -> dict | None:
     """individual_counts' figures from one row per option, or None when some answers have a
     value not in `expected` (they would be missing)."""
-    columns = {
-        f"value_{n}": Count("pk", filter=Q(**{f"response__{field}": value}))
-        for n, value in enumerate(expected)
-    }
+    columns = {f"value_{n}": Count("pk", filter=Q(**{field: value})) for n, value in enumerate(expected)}
     counts = {}
     for row in answers.values("option").annotate(answers=Count("pk"), **columns).order_by():
         if sum(row[name] for name in columns) != row["answers"]:
@@ -145,7 +136,7 @@ def group_tallies(identity, field, filters=None) -> dict:
         question=identity,
         response__status=Status.SUBMITTED,
         response__speaks_for=SpeaksFor.GROUP,
-        **_response_filters(filters),
+        **{f"response__{name}": value for name, value in chosen_filters(filters).items()},
     )
     grouped = tallies.values_list("option", f"response__{field}").annotate(n=Sum("count")).order_by()
     return {(option, value): n for option, value, n in grouped}

@@ -79,10 +79,10 @@ def correct_group_response(response, *, details, where, answers, tallies, at=Non
         # Answers to questions no longer asked cannot be shown in the form: keep them.
         locked.answers.filter(question__retired=False).delete()
         locked.tallies.filter(question__retired=False).delete()
+        for name, value in {**details, **where}.items():  # first: the answers copy its forum and channel
+            setattr(locked, name, value)
         store_answers(locked, list(_answer_rows(locked, answers, identities)), at=at)
         _store_tallies(locked, tallies, identities)
-        for name, value in {**details, **where}.items():
-            setattr(locked, name, value)
         locked.changed_at, locked.times_changed = at, locked.times_changed + 1
         locked.save()
     return locked

@@ -3,6 +3,13 @@
 Answers are rows, not a JSON blob, so per-question counts are single grouped aggregates. Only a
 submitted response has answer rows: a draft keeps what was typed as form data until it is sent,
 and a withdrawn response's answers are deleted, so summaries never need to ask which is which.
+
+Each answer row also carries who answered (`WHO_ANSWERED`: individual or group, respondent type,
+age band, area, forum, channel, language), copied from its response, so that figures split or
+filtered by them read the answers alone instead of looking up a response per answer (a million
+look-ups for a million answers). The response stays the record: its `save()` and its queryset's
+`update()` carry any change to those fields on to its answers, and `store_answers` (the one place
+answer rows are written) copies them in.
 """
 
 import secrets
@@ -77,12 +84,24 @@ class ResponseQuerySet(models.QuerySet):
 
     def matching(self, filters):
         """Narrow to the officer's filters: {field: value} for any of FILTER_FIELDS; blanks ignored."""
-        return self.filter(
-            **{name: value for name, value in filters.items() if value and name in FILTER_FIELDS}
-        )
+        return self.filter(**chosen_filters(filters))
+
+    def update(self, **values):
+        """Update the responses, and their answers' copies of any WHO_ANSWERED field changed."""
+        copied = {name: value for name, value in values.items() if name in _WHO_ANSWERED_NAMES}
+        if copied:  # first: the responses may be chosen by the very values being changed
+            Answer.objects.filter(response__in=self.values("pk")).update(**copied)
+        return super().update(**values)
+
+
+def chosen_filters(filters) -> dict:
+    """The officer's filters that narrow anything: {field: value}, blanks and unknown fields left out."""
+    return {name: value for name, value in (filters or {}).items() if value and name in FILTER_FIELDS}
 
 
 FILTER_FIELDS = ("speaks_for", "respondent_type", "age_band", "channel", "area", "language")
+# Who answered: the response's fields that every one of its answer rows carries too.
+WHO_ANSWERED = ("speaks_for", "respondent_type", "age_band", "area", "forum", "channel", "language")
 
 
 class Response(models.Model):
@@ -178,6 +197,19 @@ class Response(models.Model):
     def __str__(self):
         return self.reference
 
+    def save(self, *args, **kwargs):
+        """Save, and carry a change of who answered on to the answers' copies (see WHO_ANSWERED)."""
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if not adding and (update_fields is None or set(update_fields) & _WHO_ANSWERED_NAMES):
+            copied = self.who_answered()
+            self.answers.exclude(**copied).update(**copied)
+
+    def who_answered(self) -> dict:
+        """Its WHO_ANSWERED values, by column (`forum_id`), as each of its answer rows carries them."""
+        return {attname: getattr(self, attname) for attname in _who_answered_attnames()}
+
     @property
     def language_name(self) -> str:
         """The language the person answered in, as its speakers name it ("Cymraeg", "English")."""
@@ -242,16 +274,21 @@ def split_code(code: str) -> tuple[str, str] | None:
     return f"{chars[:3]}-{chars[3:6]}", chars[6:]
 
 
+_WHO_ANSWERED_NAMES = {*WHO_ANSWERED, "forum_id"}
+
+
+def _who_answered_attnames() -> tuple:
+    return tuple(Response._meta.get_field(name).attname for name in WHO_ANSWERED)
+
+
 class AnswerQuerySet(models.QuerySet):
     def for_consultation(self, consultation):
         return self.filter(question__consultation=consultation)
 
     def of_responses(self, filters):
-        """Answers of the responses that match the officer's filters (only sent responses have answers)."""
-        active = {name: value for name, value in filters.items() if value and name in FILTER_FIELDS}
-        if not active:
-            return self
-        return self.filter(response__in=Response.objects.filter(**active).values("pk"))
+        """Answers of the responses that match the officer's filters (only sent responses have
+        answers), read from the answers' own copies of who answered."""
+        return self.filter(**chosen_filters(filters))
 
     def with_text(self):
         return self.exclude(text="")
@@ -273,6 +310,24 @@ class Answer(models.Model):
     number = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     text = models.TextField(blank=True)
 
+    # Who answered (WHO_ANSWERED): copies of the response's fields, kept in step by the response
+    # (whose fields name their choices).
+    speaks_for = models.CharField(max_length=10, default=SpeaksFor.INDIVIDUAL)
+    respondent_type = models.CharField(max_length=20, blank=True)
+    age_band = models.CharField(max_length=10, blank=True)
+    area = models.CharField(max_length=100, blank=True)
+    # Few answers have a forum: only theirs are indexed (for a forum's deletion to find them).
+    forum = models.ForeignKey(
+        "youth_voice.Forum",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    channel = models.CharField(max_length=10, default=Channel.ONLINE)
+    language = models.CharField(max_length=10, default="en-gb")
+
     objects = AnswerQuerySet.as_manager()
 
     class Meta:
@@ -281,12 +336,14 @@ class Answer(models.Model):
                 fields=["response", "question", "option"], name="one_answer_row_per_option"
             )
         ]
-        # The summary reads only this index: every figure is one grouped pass over it, and the
-        # response id lets a filtered summary skip the table too.
+        # The summary and the cross-tabs read only this index: every figure is one grouped pass
+        # over it, filtered and split by who answered without reading the table.
         indexes = [
             models.Index(
-                fields=["question", "option", "position", "number", "response"], name="answer_figures"
-            )
+                fields=["question", "option", "position", "number", "response", *WHO_ANSWERED],
+                name="answer_figures",
+            ),
+            models.Index(fields=["forum"], condition=models.Q(forum__isnull=False), name="answers_of_forums"),
         ]
 
     def __str__(self):

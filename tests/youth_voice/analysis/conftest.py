@@ -46,6 +46,8 @@ def group_wrote(consultation, identity):
             forum=forum,
             submitted_at=timezone.now(),
         )
-        return Answer.objects.create(response=response, question=identity, text=text)
+        return Answer.objects.create(
+            response=response, question=identity, text=text, **response.who_answered()
+        )
 
     return write
