@@ -8,6 +8,7 @@ rows are written with `bulk_create`, in the shape the kinds themselves store (se
 
 import random
 import statistics
+import string
 import time
 import uuid
 from collections import Counter, defaultdict
@@ -363,6 +364,8 @@ def fill_responses(count, batch=10_000, *, slug="bench-summary", questions=QUEST
     rng = random.Random(10)
     now = timezone.now()
     everyone, filtered = Expected(), Expected()
+    # References are unique site-wide: each bench consultation's responses get a letter of their own.
+    letter = string.ascii_uppercase[consultation.pk % len(string.ascii_uppercase)]
     with transaction.atomic():
         for start in range(0, count, batch):
             responses = []
@@ -370,7 +373,7 @@ def fill_responses(count, batch=10_000, *, slug="bench-summary", questions=QUEST
                 responses.append(
                     Response(
                         consultation=consultation,
-                        reference=f"B{i:06d}",
+                        reference=f"{letter}{i:06d}",
                         secret_hash="",
                         submission_key=uuid.UUID(int=rng.getrandbits(128), version=4),
                         status=Status.SUBMITTED,
